@@ -8,8 +8,14 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import logging
+import os
+from pathlib import Path
+from typing import Any
 
 import click
+
+from followup.errors import FollowupError
 
 # name -> "module:attribute". Each module owns one command (or group).
 COMMANDS: dict[str, str] = {
@@ -51,6 +57,14 @@ class LazyGroup(click.Group):
         command = getattr(module, attr, None)
         return command if isinstance(command, click.Command) else None
 
+    def invoke(self, ctx: click.Context) -> Any:
+        """The one place where followup's errors become a message and exit status 1."""
+        try:
+            return super().invoke(ctx)
+        except FollowupError as exc:
+            logging.getLogger("followup.cli").error("command_failed error=%s", type(exc).__name__)
+            raise click.ClickException(exc.explain()) from exc
+
     @staticmethod
     def _available(name: str) -> bool:
         module_name = COMMANDS[name].split(":")[0]
@@ -59,7 +73,15 @@ class LazyGroup(click.Group):
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="followup")
-def main() -> None:
+@click.option("-v", "--verbose", count=True, help="Show the log on stderr too (-vv: debug detail).")
+@click.option(
+    "--home",
+    type=click.Path(file_okay=False, path_type=Path),
+    envvar="FOLLOWUP_HOME",
+    help="Keep config, data and logs below this folder (one folder per account). "
+    "[env: FOLLOWUP_HOME]",
+)
+def main(verbose: int, home: Path | None) -> None:
     """Watch Gmail for interviews and draft follow-ups at the right time.
 
     followup creates drafts and labels; it never sends mail.
@@ -68,4 +90,12 @@ def main() -> None:
     Example:
       followup connect
       followup watch
+      followup --home ~/followup-test -v status
     """
+    from followup.logging_setup import setup_logging
+    from followup.paths import default_paths
+
+    if home is not None:
+        # Every later default_paths() call, in any module, then sees the same folder.
+        os.environ["FOLLOWUP_HOME"] = str(home.expanduser())
+    setup_logging(default_paths(), verbose=verbose)
