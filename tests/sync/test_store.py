@@ -1,0 +1,144 @@
+"""The SQLite store: migrations, idempotent ingestion, the outbox, atomic transactions."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from followup.adapters.store import MIGRATIONS, SqliteStore
+from followup.core.model import Application, State
+from followup.errors import SchemaTooNew
+from followup.ports import Correction, EventRecord, Note, OutboxEntry, ProcessedMessage
+
+T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[SqliteStore]:
+    s = SqliteStore(tmp_path / "f.sqlite3")
+    yield s
+    s.close()
+
+
+def _app(app_id: str = "app-1", company: str = "Northwind Robotics") -> Application:
+    return Application(
+        id=app_id, created_at=T0, company=company, role="Engineer", state=State.WAITING
+    )
+
+
+def _entry(key: str = "k1") -> OutboxEntry:
+    return OutboxEntry(
+        intent_key=key,
+        application_id="app-1",
+        step="thank_you",
+        thread_id="t1",
+        state="intended",
+        raw=b"Subject: Re: x\r\n\r\nhello",
+        content_hash="h",
+        created_at=T0,
+    )
+
+
+def test_database_uses_wal_and_records_each_migration_once(tmp_path: Path) -> None:
+    path = tmp_path / "f.sqlite3"
+    SqliteStore(path).close()
+    again = SqliteStore(path)
+    assert again.applied_migrations() == {v for v, _, _ in MIGRATIONS}
+    mode = again._db.execute("PRAGMA journal_mode").fetchone()[0]
+    assert mode == "wal"
+    again.close()
+
+
+def test_failing_migration_rolls_back_and_leaves_no_record(tmp_path: Path) -> None:
+    path = tmp_path / "f.sqlite3"
+    bad = (*MIGRATIONS, (99, "broken", "CREATE TABLE extra (x INTEGER); SELECT * FROM nowhere"))
+    with pytest.raises(sqlite3.OperationalError):
+        SqliteStore(path, migrations=bad)
+    store = SqliteStore(path)
+    assert 99 not in store.applied_migrations()
+    tables = {r[0] for r in store._db.execute("SELECT name FROM sqlite_master").fetchall()}
+    assert "extra" not in tables
+    store.close()
+
+
+def test_database_from_a_newer_version_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "f.sqlite3"
+    SqliteStore(path, migrations=(*MIGRATIONS, (999, "future", "CREATE TABLE f (x)"))).close()
+    with pytest.raises(SchemaTooNew):
+        SqliteStore(path)
+
+
+def test_applications_round_trip_through_json(store: SqliteStore) -> None:
+    app = _app()
+    store.save_applications([app])
+    assert store.load_applications() == [app]
+    assert store.get_application("app-1") == app
+
+
+def test_find_applications_by_id_prefix_or_company_piece(store: SqliteStore) -> None:
+    store.save_applications([_app("app-abc"), _app("app-xyz", "Quillfeather")])
+    assert [a.id for a in store.find_applications("app-a")] == ["app-abc"]
+    assert [a.id for a in store.find_applications("quill")] == ["app-xyz"]
+    assert store.find_applications("%") == []
+
+
+def test_recording_an_event_twice_keeps_one_entry(store: SqliteStore) -> None:
+    record = EventRecord(key="msg:1", at=T0, kind="mail", application_id="app-1", summary="s")
+    assert store.record_event(record) is True
+    assert store.record_event(record) is False
+    assert len(store.timeline("app-1")) == 1
+
+
+def test_seen_message_ids_reports_only_recorded_ones(store: SqliteStore) -> None:
+    store.record_message(
+        ProcessedMessage(message_id="m1", thread_id="t1", at=T0, kind="other", status="skipped")
+    )
+    assert store.seen_message_ids(["m1", "m2"]) == {"m1"}
+
+
+def test_outbox_intent_is_stored_once_and_moves_through_states(store: SqliteStore) -> None:
+    assert store.put_outbox(_entry()) is True
+    assert store.put_outbox(_entry()) is False
+    store.update_outbox("k1", state="created", draft_id="r1", draft_message_id="m9", at=T0)
+    got = store.get_outbox("k1")
+    assert got is not None
+    assert (got.state, got.draft_id, got.draft_message_id) == ("created", "r1", "m9")
+    assert store.outbox_by_draft_message("m9") == got
+    assert store.outbox("intended") == []
+
+
+def test_transaction_commits_cursor_and_events_together_or_not_at_all(
+    store: SqliteStore,
+) -> None:
+    store.set_cursor("100")
+
+    def poll_that_crashes() -> None:
+        with store.transaction():
+            store.set_cursor("200")
+            store.record_event(
+                EventRecord(key="msg:2", at=T0, kind="mail", application_id="a", summary="")
+            )
+            raise RuntimeError("crash")
+
+    with pytest.raises(RuntimeError):
+        poll_that_crashes()
+    assert store.get_cursor() == "100"
+    assert store.timeline("a") == []
+
+
+def test_notes_corrections_and_label_ids_persist(tmp_path: Path) -> None:
+    path = tmp_path / "f.sqlite3"
+    s = SqliteStore(path)
+    s.add_note(Note(at=T0, application_id="a", kind="flag", text="no human contact"))
+    s.save_correction(Correction(message_id="m1", kind="rejection", at=T0))
+    s.set_label_ids({"Follow-up/Ready": "Label_1"})
+    s.close()
+    s = SqliteStore(path)
+    assert [n.text for n in s.notes("a")] == ["no human contact"]
+    assert s.corrections()["m1"].kind == "rejection"
+    assert s.label_ids() == {"Follow-up/Ready": "Label_1"}
+    s.close()
