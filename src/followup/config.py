@@ -19,6 +19,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from followup.core.policy import WEEKDAYS, Policy
 from followup.errors import ConfigError
 
 
@@ -63,11 +64,16 @@ class DraftsConfig:
 
 @dataclass(frozen=True, slots=True)
 class UserConfig:
-    """Who signs the drafts, and which days are not business days for them."""
+    """Who signs the drafts, their time zone, and which days are not business days for them.
+
+    timezone and days_off feed the policy (business days, the check-in hour); they sit here
+    because they describe the user, not a rule.
+    """
 
     name: str = ""
     timezone: str = "UTC"
-    days_off: tuple[date, ...] = ()
+    # Dates (2026-12-24) and weekday names ("friday") on which no check-in falls due.
+    days_off: tuple[date | str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,16 +89,19 @@ class Config:
     # Raw [policy] table, validated by the core's Policy.from_mapping.
     policy_table: Mapping[str, Any] = field(default_factory=dict)
 
-    def policy(self) -> Any:
-        """The follow-up policy: the core's defaults overridden by the ``[policy]`` table."""
-        from followup.core.policy import Policy
-
+    def policy(self) -> Policy:
+        """The follow-up policy: the core's defaults, then [user] timezone and days off, then
+        the ``[policy]`` table."""
+        table: dict[str, Any] = {"timezone": self.user.timezone}
+        if self.user.days_off:
+            table["days_off"] = list(self.user.days_off)
+        table.update(self.policy_table)
         try:
-            return Policy.from_mapping(dict(self.policy_table))
+            return Policy.from_mapping(table)
         except ConfigError:
             raise
         except (KeyError, TypeError, ValueError) as exc:
-            raise ConfigError(f"{_where(self.path)}[policy]: {exc}") from exc
+            raise ConfigError(f"{_where(self.path)}{exc}") from exc
 
 
 _SECTIONS: dict[str, type[Any]] = {
@@ -137,7 +146,9 @@ def parse_config(data: Mapping[str, Any], *, path: Path | None = None) -> Config
     if not isinstance(policy_table, Mapping):
         raise ConfigError(f"{_where(path)}[policy] must be a table, not a single value")
     _check_timezone(sections["user"].timezone, path)
-    return Config(path=path, policy_table=dict(policy_table), **sections)
+    config = Config(path=path, policy_table=dict(policy_table), **sections)
+    config.policy()  # refuse a bad [policy] table now, not at the first poll
+    return config
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,13 +174,21 @@ def settings(config: Config) -> Iterator[Setting]:
 
 
 def policy_settings(config: Config) -> Iterator[Setting]:
-    """The effective [policy] values next to the core's defaults (needs the core)."""
+    """The effective [policy] values next to the core's defaults (time zone and days off are
+    shown under [user], where the user sets them)."""
     effective = config.policy()
-    default = type(effective).from_mapping({})
-    if not dataclasses.is_dataclass(effective):
-        return
+    default = Policy()
     for f in dataclasses.fields(effective):
-        yield Setting(f"policy.{f.name}", getattr(effective, f.name), getattr(default, f.name))
+        if f.name in _SHOWN_UNDER_USER:
+            continue
+        value, default_value = getattr(effective, f.name), getattr(default, f.name)
+        if f.name == "weekend":
+            value = tuple(WEEKDAYS[day] for day in value)
+            default_value = tuple(WEEKDAYS[day] for day in default_value)
+        yield Setting(f"policy.{f.name}", value, default_value)
+
+
+_SHOWN_UNDER_USER = frozenset({"timezone", "days_off", "days_off_weekdays"})
 
 
 def _where(path: Path | None) -> str:
@@ -213,22 +232,25 @@ def _convert(raw: Any, hint: Any, where: str) -> Any:
         if not isinstance(raw, str):
             raise ConfigError(f"{where} must be text in quotes, not {raw!r}")
         return raw
-    if origin is tuple:  # days off: TOML dates (2026-12-24) or "YYYY-MM-DD" strings
+    if origin is tuple:  # days off: TOML dates (2026-12-24), "YYYY-MM-DD" or weekday names
         if not isinstance(raw, list):
-            raise ConfigError(f"{where} must be a list of dates, e.g. [2026-12-24]")
-        return tuple(_to_date(item, where) for item in raw)
+            raise ConfigError(f'{where} must be a list, e.g. [2026-12-24, "friday"]')
+        return tuple(_to_day_off(item, where) for item in raw)
     raise TypeError(f"no converter for {hint!r}")  # a new field type needs a converter
 
 
-def _to_date(item: Any, where: str) -> date:
+def _to_day_off(item: Any, where: str) -> date | str:
     if isinstance(item, date) and not hasattr(item, "hour"):
         return item
     if isinstance(item, str):
+        name = item.strip().lower()
+        if len(name) >= 3 and any(day.startswith(name) for day in WEEKDAYS):
+            return next(day for day in WEEKDAYS if day.startswith(name))
         try:
             return date.fromisoformat(item)
         except ValueError:
             pass
-    raise ConfigError(f"{where}: {item!r} is not a date like 2026-12-24")
+    raise ConfigError(f"{where}: {item!r} is neither a date like 2026-12-24 nor a weekday name")
 
 
 def _check_timezone(name: str, path: Path | None) -> None:
@@ -239,3 +261,80 @@ def _check_timezone(name: str, path: Path | None) -> None:
             f"{_where(path)}[user] timezone {name!r} is not a known time zone; "
             "use a name like 'Europe/Paris' or 'America/New_York'"
         ) from exc
+
+
+STARTER_CONFIG = """\
+# followup configuration. Every setting below is commented out and shows its default:
+# remove the leading '# ' to change one. `followup config` shows the effective values.
+
+[account]
+# The Gmail address you connect with (followup warns when the token is for another one).
+# email = ""
+# The OAuth client file from Google Cloud (default: credentials.json next to this file).
+# client_file = "~/Downloads/client_secret.json"
+# Only to use the local Gmail emulator instead of Google:
+# api_endpoint = "http://127.0.0.1:8765/"
+# auth_uri = "http://127.0.0.1:8765/o/oauth2/auth"
+# token_uri = "http://127.0.0.1:8765/token"
+
+[user]
+# Your name, used to sign the drafts.
+# name = ""
+# Your time zone: "next business day" and the check-in hour are yours, not UTC.
+# timezone = "UTC"
+# Days you do not want a check-in to fall due: dates and weekday names.
+# days_off = [2026-12-24, "friday"]
+
+[labels]
+# The Gmail labels followup creates and moves threads between.
+# ready = "Follow-up/Ready"
+# waiting = "Follow-up/Waiting"
+# closed = "Follow-up/Closed"
+
+[watch]
+# How often `followup watch` looks for new mail (an idle check costs one Gmail call).
+# poll_minutes = 5.0
+# A random delay up to this many seconds spreads the polls.
+# jitter_seconds = 30
+# How far back the first sync reads mail.
+# first_sync_days = 60
+
+[drafts]
+# Move a thread back to the Inbox when its draft is ready, so you find it at the top.
+# bring_to_inbox = true
+# Also star the thread, or mark it important.
+# star = false
+# mark_important = false
+
+[policy]
+# When drafts fall due. The defaults come from the career advice followup is built on.
+# A thank-you draft at the end of each interview.
+# thank_you = true
+# The first check-in, this many days after the interview (or the next business day after
+# the date the employer named).
+# first_check_in_days = 7
+# Further check-ins, this many days after the previous one was sent.
+# check_in_interval_days = 7
+# At most this many check-ins in all.
+# max_check_ins = 2
+# Let the application go this many days after the last check-in with no answer.
+# let_go_after_days = 7
+# An out-of-office reply without a return date postpones the follow-up this many days.
+# out_of_office_postpone_days = 7
+# A "keep me in mind" draft after a rejection.
+# closing_note = false
+# Interview length when only the start time is known.
+# default_interview_minutes = 60
+# Local hour at which date-based check-ins fall due.
+# check_in_hour = 9
+# Days that are never business days.
+# weekend = ["saturday", "sunday"]
+"""
+
+
+def write_starter(path: Path, *, force: bool = False) -> None:
+    """Write the commented starter file; refuses to overwrite the user's file unless forced."""
+    if path.exists() and not force:
+        raise ConfigError(f"{path} already exists", hint="Edit it, or pass --force to replace it.")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(STARTER_CONFIG, encoding="utf-8")

@@ -38,7 +38,7 @@ poll_minutes = 2
 [user]
 name = "Ada"
 timezone = "Europe/Paris"
-days_off = [2026-12-24, "2026-12-31"]
+days_off = [2026-12-24, "2026-12-31", "Fri"]
 [policy]
 max_check_ins = 3
 """,
@@ -49,7 +49,12 @@ max_check_ins = 3
     assert config.labels.ready == "Jobs/Ready"
     assert config.labels.waiting == "Follow-up/Waiting"
     assert config.watch.poll_minutes == 2.0
-    assert config.user.days_off == (date(2026, 12, 24), date(2026, 12, 31))
+    assert config.user.days_off == (date(2026, 12, 24), date(2026, 12, 31), "friday")
+    policy = config.policy()
+    assert policy.max_check_ins == 3
+    assert policy.timezone == "Europe/Paris"
+    assert policy.days_off_weekdays == (4,)
+    assert not policy.is_business_day(date(2026, 12, 24))
     assert config.policy_table == {"max_check_ins": 3}
     changed = {s.key for s in settings(config) if not s.is_default}
     assert "labels.ready" in changed
@@ -66,7 +71,9 @@ max_check_ins = 3
         ("[watch]\nfirst_sync_days = 1.5\n", "must be a whole number"),
         ("[drafts]\nstar = 'yes'\n", "[drafts] star must be true or false"),
         ("[user]\ntimezone = 'Mars/Olympus'\n", "'Mars/Olympus' is not a known time zone"),
-        ("[user]\ndays_off = ['soon']\n", "'soon' is not a date"),
+        ("[user]\ndays_off = ['soon']\n", "'soon' is neither a date"),
+        ("[policy]\nmax_checkins = 3\n", "[policy] unknown key 'max_checkins'"),
+        ("[policy]\nthank_you = 'no'\n", "[policy] thank_you must be true or false"),
         ("labels = 3\n", "[labels] must be a table"),
         ("[watch\n", "not valid TOML"),
     ],
