@@ -13,6 +13,7 @@ import contextlib
 import json
 import logging
 import os
+import webbrowser
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -174,6 +175,9 @@ def run_consent_flow(
     from google_auth_oauthlib.flow import InstalledAppFlow
     from oauthlib.oauth2.rfc6749.errors import OAuth2Error
 
+    if open_browser and not _has_browser():
+        print("No web browser found here; open the address below on any machine instead.")
+        open_browser = False
     flow = InstalledAppFlow.from_client_config(client.as_client_config(), scopes=list(SCOPES))
     try:
         with _oauthlib_settings(client):
@@ -201,6 +205,14 @@ def run_consent_flow(
         raise TypeError(f"unexpected credentials type {type(creds).__name__}")
     check_scopes(creds)
     return creds
+
+
+def _has_browser() -> bool:
+    try:
+        webbrowser.get()
+    except webbrowser.Error:
+        return False
+    return True
 
 
 def check_scopes(creds: Credentials) -> None:
@@ -254,7 +266,7 @@ def load_token(path: Path) -> Credentials:
 
     ``Credentials.from_authorized_user_file`` always resets token_uri to Google's
     (google-auth-library-python#1062), which would send the emulator's refresh token to
-    Google; ``with_token_uri`` puts the saved one back.
+    Google; ``with_token_uri`` puts the saved one back (and loses the expiry, restored here).
     """
     not_connected = f"Run `{FIX_COMMAND}` to sign in to Gmail."
     try:
@@ -270,7 +282,9 @@ def load_token(path: Path) -> Credentials:
         raise AuthExpired(f"the token file {path} is incomplete", hint=not_connected) from exc
     token_uri = info.get("token_uri")
     if isinstance(token_uri, str) and token_uri:
+        expiry = creds.expiry
         creds = creds.with_token_uri(token_uri)
+        creds.expiry = expiry  # with_token_uri's copy drops the expiry: it would never refresh
     if not isinstance(creds, Credentials):  # pragma: no cover - the library's contract
         raise TypeError(f"unexpected credentials type {type(creds).__name__}")
     return creds
@@ -281,20 +295,23 @@ def refresh(creds: Credentials) -> None:
     try:
         creds.refresh(google.auth.transport.requests.Request())  # type: ignore[no-untyped-call]
     except google.auth.exceptions.RefreshError as exc:
-        if is_invalid_grant(exc):
-            log.warning("token_refresh_refused reason=invalid_grant")
-            raise AuthExpired(
-                INVALID_GRANT_EXPLANATION, hint=f"Run `{FIX_COMMAND}` to sign in again."
-            ) from exc
-        raise AuthExpired(
-            f"Google refused to refresh the sign-in: {exc.args[0] if exc.args else exc}",
-            hint=f"Run `{FIX_COMMAND}` to sign in again.",
-        ) from exc
+        raise refresh_failure(exc) from exc
     except google.auth.exceptions.TransportError as exc:
         raise FollowupError(
             "cannot reach Google's sign-in server to refresh the token",
             hint="Check the network connection; followup will try again at the next poll.",
         ) from exc
+
+
+def refresh_failure(exc: google.auth.exceptions.RefreshError) -> AuthExpired:
+    """The error to raise for a failed refresh (also for refreshes inside a Gmail client)."""
+    if is_invalid_grant(exc):
+        log.warning("token_refresh_refused reason=invalid_grant")
+        return AuthExpired(INVALID_GRANT_EXPLANATION, hint=f"Run `{FIX_COMMAND}` to sign in again.")
+    return AuthExpired(
+        f"Google refused to refresh the sign-in: {exc.args[0] if exc.args else exc}",
+        hint=f"Run `{FIX_COMMAND}` to sign in again.",
+    )
 
 
 def is_invalid_grant(exc: google.auth.exceptions.RefreshError) -> bool:

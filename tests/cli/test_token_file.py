@@ -70,6 +70,16 @@ def test_loaded_token_keeps_the_token_uri_it_was_issued_by(tmp_path: Path) -> No
     assert json.loads(path.read_text())["scopes"] == list(auth.SCOPES)
 
 
+def test_loaded_token_keeps_its_expiry_so_a_stale_one_is_refreshed(tmp_path: Path) -> None:
+    path = tmp_path / "token.json"
+    creds = make_creds()
+    creds.expiry = (datetime.now(UTC) - timedelta(minutes=5)).replace(tzinfo=None)
+    auth.save_token(creds, path)
+    loaded = auth.load_token(path)
+    assert loaded.expiry is not None
+    assert not loaded.valid
+
+
 def test_missing_token_says_to_connect(tmp_path: Path) -> None:
     with pytest.raises(AuthExpired) as caught:
         auth.load_token(tmp_path / "token.json")

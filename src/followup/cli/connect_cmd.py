@@ -6,6 +6,7 @@ import logging
 from pathlib import Path
 
 import click
+import google.auth.exceptions
 import google.auth.transport.requests
 from google.oauth2.credentials import Credentials
 
@@ -119,6 +120,8 @@ def _profile_email(creds: Credentials, account: AccountConfig) -> str:
     session = google.auth.transport.requests.AuthorizedSession(creds)  # type: ignore[no-untyped-call]
     try:
         response = session.get(url, timeout=30)
+    except google.auth.exceptions.RefreshError as exc:  # a 401 made the session refresh
+        raise auth.refresh_failure(exc) from exc
     except OSError as exc:
         raise FollowupError(
             f"cannot reach Gmail at {root}", hint="Check the network connection."
