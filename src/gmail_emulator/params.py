@@ -1,0 +1,90 @@
+"""Request parameters and list pagination shared by the API method handlers."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from typing import TypeVar
+
+from gmail_emulator.errors import bad_request
+
+DEFAULT_PAGE = 100  # Gmail's default maxResults for every list method
+MAX_PAGE = 500  # Gmail's ceiling for maxResults
+
+T = TypeVar("T")
+
+
+class Params:
+    """Path and query parameters, each a list of strings as the server received them."""
+
+    def __init__(self, raw: Mapping[str, Sequence[str]]) -> None:
+        self._raw = raw
+
+    def one(self, name: str) -> str | None:
+        values = self._raw.get(name)
+        if not values:
+            return None
+        return str(values[-1])
+
+    def required(self, name: str) -> str:
+        value = self.one(name)
+        if value is None or value == "":
+            raise bad_request(f"Missing required parameter: {name}")
+        return value
+
+    def all(self, name: str) -> list[str]:
+        return [str(value) for value in self._raw.get(name, ()) if str(value)]
+
+    def flag(self, name: str, default: bool = False) -> bool:
+        value = self.one(name)
+        if value is None:
+            return default
+        if value.lower() in ("true", "1"):
+            return True
+        if value.lower() in ("false", "0"):
+            return False
+        raise bad_request(f"Invalid value for {name}: {value}")
+
+    def page_size(self) -> int:
+        value = self.one("maxResults")
+        if value is None:
+            return DEFAULT_PAGE
+        try:
+            size = int(value)
+        except ValueError:
+            raise bad_request(f"Invalid value for maxResults: {value}") from None
+        if size > MAX_PAGE or size < 0:
+            raise bad_request(f"Invalid maxResults: {size}; must be between 1 and {MAX_PAGE}")
+        return size or DEFAULT_PAGE
+
+
+# --- pagination -----------------------------------------------------------------------------
+
+
+def page_cursor(token: str | None) -> int | None:
+    """Page tokens carry the sort key of the last item served, so inserts never shift pages."""
+    if not token:
+        return None
+    try:
+        return -int(token, 16)
+    except ValueError:
+        raise bad_request("Invalid pageToken") from None
+
+
+def page_token(key: int) -> str:
+    return f"{-key:x}"
+
+
+def collect(items: Iterator[T], matches: Callable[[T], bool], size: int) -> tuple[list[T], bool]:
+    """Up to ``size`` matching items, and whether more match after them."""
+    page: list[T] = []
+    for msg in items:
+        if matches(msg):
+            if len(page) == size:
+                return page, True
+            page.append(msg)
+    return page, False
+
+
+def estimate(page_len: int, more: bool, total: int) -> int:
+    """resultSizeEstimate is only an estimate in Gmail too; exact when the scan finished."""
+    return max(page_len + 1, total // 2) if more else page_len
