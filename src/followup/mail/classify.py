@@ -1,0 +1,151 @@
+"""Decide what kind of job-search mail a message is, and say why.
+
+A transparent cascade over scored phrase tables (phrases.py) and header signals
+(signals.py): delivery failures first, then automatic replies, calendar parts, and the
+content kinds in the order that protects follow-ups best. A rejection outranks an offer or an
+invitation mentioned in the same text, because a missed rejection produces the worst draft.
+Only the subject and the NEW text are scored, never quoted history.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from followup.mail.model import MailKind, ParsedMail
+from followup.mail.phrases import TABLE
+from followup.mail.signals import HeaderSignals
+
+_CONDITIONAL_INVITE = re.compile(
+    r"(?:if|should|once|when)\b[^.]{0,100}(?:(?:reach out|contact you|be in touch|get in touch)"
+    r"[^.]{0,30})?(?:to )?(?:schedule|arrange|set up|invite)",
+    re.I,
+)
+_UNMONITORED = re.compile(r"(?:not|no longer) (?:monitored|checked)", re.I)
+_INTERVIEW_WORDS = re.compile(
+    r"interview|screen|phone call|video call|chat with|conversation|onsite|on-site|superday|"
+    r"entretien|gespräch|entrevista|colloquio|gesprek|rozmow|hiring manager|panel|round",
+    re.I,
+)
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " "})
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    kind: MailKind
+    confidence: float
+    reasons: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Scores:
+    """Per-kind phrase scores and the phrases that earned them."""
+
+    points: dict[MailKind, float]
+    hits: dict[MailKind, list[str]]
+
+    def of(self, kind: MailKind) -> float:
+        return self.points.get(kind, 0.0)
+
+
+def score_text(text: str) -> Scores:
+    """Sum the three strongest distinct phrase weights per kind (one phrase cannot win twice)."""
+    points: dict[MailKind, float] = {}
+    hits: dict[MailKind, list[str]] = {}
+    for kind, entries in TABLE.items():
+        found: list[tuple[float, str]] = []
+        spans: list[tuple[int, int]] = []
+        for weight, pattern in entries:
+            match = pattern.search(text)
+            if match and all(match.end() <= a or match.start() >= b for a, b in spans):
+                found.append((weight, match.group(0).strip()))
+                spans.append(match.span())
+        found.sort(key=lambda item: -item[0])
+        points[kind] = sum(weight for weight, _ in found[:3])
+        hits[kind] = [phrase for _, phrase in found[:3]]
+    return Scores(points, hits)
+
+
+def classify(mail: ParsedMail, signals: HeaderSignals) -> Verdict:
+    """The kind of ``mail`` with a confidence in 0..1 and human-readable reasons."""
+    text = f"{mail.subject}\n{mail.new_text}".translate(_QUOTES)
+    scores = score_text(text)
+    header_reasons = list(signals.auto_headers)
+
+    def verdict(kind: MailKind, confidence: float, *extra: str) -> Verdict:
+        phrases = [f"phrase '{p[:80]}'" for p in scores.hits.get(kind, [])]
+        others = sorted(
+            (k for k in MailKind if k is not kind and scores.of(k) > 0), key=scores.of, reverse=True
+        )
+        runner = scores.of(others[0]) if others else 0.0
+        margin = max(0.0, scores.of(kind) - runner)
+        conf = min(0.99, confidence + 0.03 * min(margin, 5))
+        return Verdict(kind, round(conf, 2), (*extra, *phrases))
+
+    # 1. Delivery failures are announced by the mail system itself.
+    if signals.mailer_daemon or mail.is_delivery_report:
+        why = (
+            "sender is the mail system"
+            if signals.mailer_daemon
+            else "multipart/report delivery-status"
+        )
+        return verdict(MailKind.BOUNCE, 0.95, why)
+    if signals.bounce_subject and scores.of(MailKind.BOUNCE) >= 4:
+        return verdict(MailKind.BOUNCE, 0.85, "subject names a delivery failure")
+
+    rejection = scores.of(MailKind.REJECTION)
+    offer = scores.of(MailKind.OFFER)
+    ack = scores.of(MailKind.APPLICATION_ACK)
+    invite = scores.of(MailKind.INTERVIEW_INVITE)
+    auto = scores.of(MailKind.AUTO_REPLY)
+    automated = bool(signals.auto_headers) or signals.auto_subject
+
+    # 2. Automatic replies: absence wording, or "inbox not monitored" answering our own mail.
+    unmonitored_only = (
+        any(_UNMONITORED.search(h) for h in scores.hits[MailKind.AUTO_REPLY]) and auto <= 5
+    )
+    if unmonitored_only and not (signals.is_reply or automated):
+        auto = 0.0
+    if auto >= 5 and ack < 5 and rejection < 5 and offer < 5:
+        extra = ["subject marks an automatic reply"] if signals.auto_subject else []
+        return verdict(MailKind.AUTO_REPLY, 0.8, *header_reasons, *extra)
+    if automated and auto >= 3 and ack < 4:
+        return verdict(MailKind.AUTO_REPLY, 0.7, *header_reasons)
+
+    # 3. Calendar parts: an interview, a cancellation, or somebody else's appointment.
+    calendar = mail.calendar
+    if calendar is not None and rejection < 4:
+        if calendar.method == "CANCEL":
+            return verdict(MailKind.EMPLOYER_REPLY, 0.85, "calendar METHOD:CANCEL")
+        about = f"{calendar.summary} {calendar.description} {text}"
+        if _INTERVIEW_WORDS.search(about) and scores.of(MailKind.OTHER) < 4:
+            return verdict(
+                MailKind.INTERVIEW_INVITE, 0.85, f"calendar invite '{calendar.summary[:60]}'"
+            )
+        if offer < 5:
+            return verdict(MailKind.OTHER, 0.6, "calendar invite without interview wording")
+
+    # 4. Content kinds, most consequential first.
+    if rejection >= 4 and rejection >= offer - 1:
+        return verdict(MailKind.REJECTION, 0.75)
+    if offer >= 5 and not (signals.no_reply_sender and offer < 8 and ack >= 5):
+        return verdict(MailKind.OFFER, 0.7)
+    conditional = bool(_CONDITIONAL_INVITE.search(text))
+    if ack >= 5 and (conditional or invite < 6 or signals.no_reply_sender) and not signals.is_reply:
+        return verdict(MailKind.APPLICATION_ACK, 0.75)
+    bulk = bool(signals.bulk_headers) or scores.of(MailKind.OTHER) >= 4
+    if invite >= 4 and not (conditional and invite < 6) and not bulk:
+        return verdict(MailKind.INTERVIEW_INVITE, 0.7)
+    if ack >= 4 and (signals.no_reply_sender or automated) and not signals.is_reply:
+        return verdict(MailKind.APPLICATION_ACK, 0.65)
+    if bulk:
+        return verdict(MailKind.OTHER, 0.7, *signals.bulk_headers)
+    if signals.free_mail_sender:
+        return verdict(MailKind.OTHER, 0.6, "sender uses a personal mail domain")
+    employer = scores.of(MailKind.EMPLOYER_REPLY)
+    if not signals.no_reply_sender and (signals.is_reply or employer >= 3 or invite >= 2):
+        why = "a reply in a thread" if signals.is_reply else "human sender about an application"
+        return verdict(MailKind.EMPLOYER_REPLY, 0.6, why)
+    if invite >= 4:
+        return verdict(MailKind.INTERVIEW_INVITE, 0.5)
+    return verdict(MailKind.OTHER, 0.5, "no job-search signal strong enough")

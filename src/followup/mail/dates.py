@@ -1,0 +1,446 @@
+"""Dates and times written in words, in eight languages, resolved against the message's Date.
+
+No clock is read here: "by Friday" means the Friday after the day the mail was sent, in the
+sender's own offset (corpus README conventions: business days skip weekends and ignore
+holidays; "end of next week" is that week's Friday). dateparser was measured at milliseconds
+per call, too slow for the hot path, so the phrases we need are table-driven regexes.
+"""
+
+# Phrase and date regexes are data; splitting them across lines would hide their shape.
+# ruff: noqa: E501
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, tzinfo
+from zoneinfo import ZoneInfo
+
+# --- vocabulary -----------------------------------------------------------------------------
+
+WEEKDAYS: dict[str, int] = {}
+for _index, _names in enumerate(
+    [
+        "monday mon lundi montag lunes segunda segunda-feira lunedì lunedi maandag poniedziałek poniedziałku poniedzialek",
+        "tuesday tue tues mardi dienstag martes terça terça-feira terca martedì martedi dinsdag wtorek wtorku",
+        "wednesday wed mercredi mittwoch miércoles miercoles quarta quarta-feira mercoledì mercoledi woensdag środa środę środy sroda",
+        "thursday thu thur thurs jeudi donnerstag jueves quinta quinta-feira giovedì giovedi donderdag czwartek czwartku",
+        "friday fri vendredi freitag viernes sexta sexta-feira venerdì venerdi vrijdag piątek piątku piatek",
+        "saturday sat samedi samstag sábado sabado sabato zaterdag sobota soboty sobotę",
+        "sunday sun dimanche sonntag domingo domenica zondag niedziela niedzieli niedzielę",
+    ]
+):
+    for _name in _names.split():
+        WEEKDAYS[_name] = _index
+
+MONTHS: dict[str, int] = {}
+for _index, _names in enumerate(
+    [
+        "january jan janvier januar jänner enero janeiro gennaio januari styczeń stycznia",
+        "february feb février fevrier februar febrero fevereiro febbraio februari luty lutego",
+        "march mar mars märz maerz marzo março marco maart marzec marca",
+        "april apr avril abril aprile kwiecień kwietnia",
+        "may mai mayo maio maggio mei maj maja",
+        "june jun juin juni junio junho giugno czerwiec czerwca",
+        "july jul juillet juli julio julho luglio lipiec lipca",
+        "august aug août aout agosto augustus sierpień sierpnia",
+        "september sep sept septembre septiembre setembro settembre wrzesień września",
+        "october oct octobre oktober octubre outubro ottobre wrzesień październik października",
+        "november nov novembre noviembre novembro listopad listopada",
+        "december dec décembre decembre dezember diciembre dezembro dicembre grudzień grudnia",
+    ],
+    start=1,
+):
+    for _name in _names.split():
+        MONTHS.setdefault(_name, _index)
+
+NUMBERS: dict[str, int] = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "couple": 2, "a couple of": 2,
+    "fourteen": 14, "fifteen": 15, "twenty": 20, "thirty": 30,
+    "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "dix": 10, "quinze": 15,
+    "ein": 1, "einer": 1, "eine": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "zehn": 10,
+    "uno": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "diez": 10, "quince": 15,
+    "um": 1, "uma": 1, "dois": 2, "duas": 2, "três": 3, "quatro": 4, "dez": 10,
+    "due": 2, "tre": 3, "cinque": 5, "dieci": 10, "quindici": 15,
+    "een": 1, "twee": 2, "drie": 3, "vijf": 5, "tien": 10,
+    "jeden": 1, "dwa": 2, "dwóch": 2, "trzy": 3, "pięć": 5, "dziesięć": 10,
+}  # fmt: skip
+
+_WEEKDAY_RE = "|".join(sorted(map(re.escape, WEEKDAYS), key=len, reverse=True))
+_MONTH_RE = "|".join(sorted(map(re.escape, MONTHS), key=len, reverse=True))
+_NUMBER_RE = r"\d{1,3}|" + "|".join(sorted(map(re.escape, NUMBERS), key=len, reverse=True))
+
+# --- mentions -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date found in text: where it is, the day it means, and how precise the wording was."""
+
+    start: int
+    end: int
+    day: date
+    phrase: str
+    explicit: bool
+    """A calendar date or weekday, as opposed to a span such as "within two weeks"."""
+
+
+_B = r"(?<![\w])"
+_E = r"(?![\w])"
+_NEXT_WEEK = (
+    r"(?:next\s+week|the\s+following\s+week|la\s+semaine\s+prochaine|semaine\s+prochaine|"
+    r"n[äa]chste[rn]?\s+woche|kommende[rn]?\s+woche|la\s+pr[óo]xima\s+semana|pr[óo]xima\s+semana|"
+    r"la\s+semana\s+que\s+viene|semana\s+que\s+vem|la\s+prossima\s+settimana|prossima\s+settimana|"
+    r"settimana\s+prossima|volgende\s+week|komende\s+week|przysz[łl]ym\s+tygodniu|przysz[łl]ego\s+tygodnia)"
+)
+_RULES: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "end_next_week",
+        re.compile(
+            _B
+            + r"(?:(?:the\s+)?end\s+of\s+(?:the\s+)?|(?:la\s+)?fin\s+(?:de\s+)?(?:la\s+)?|ende\s+|"
+            r"(?:a\s+)?finales\s+de\s+(?:la\s+)?|(?:o\s+)?final\s+da\s+|(?:alla\s+)?fine\s+(?:della\s+)?|"
+            r"(?:het\s+)?eind(?:e)?\s+(?:van\s+)?(?:de\s+)?|(?:do\s+)?ko[ńn]c(?:a|u)\s+)"
+            + _NEXT_WEEK,
+            re.I,
+        ),
+    ),
+    (
+        "early_next_week",
+        re.compile(
+            _B
+            + r"(?:early\s+|the\s+beginning\s+of\s+|the\s+start\s+of\s+|(?:en\s+|au\s+)?d[ée]but\s+(?:de\s+)?(?:la\s+)?|"
+            r"anfang\s+|(?:a\s+)?principios\s+de\s+(?:la\s+)?|(?:no\s+)?in[íi]cio\s+da\s+|(?:all')?inizio\s+(?:della\s+)?|"
+            r"begin\s+|(?:na\s+)?pocz[ąa]tku\s+)" + _NEXT_WEEK,
+            re.I,
+        ),
+    ),
+    (
+        "next_week",
+        re.compile(
+            _B + r"(?:(?:in\s+the\s+course\s+of|during|im\s+laufe\s+der)\s+)?" + _NEXT_WEEK, re.I
+        ),
+    ),
+    (
+        "end_this_week",
+        re.compile(
+            _B
+            + r"(?:(?:the\s+)?end\s+of\s+(?:the|this)\s+week|(?:la\s+)?fin\s+de\s+(?:la\s+|cette\s+)?semaine|"
+            r"ende\s+(?:der|dieser)\s+woche|(?:a\s+)?finales\s+de\s+(?:esta\s+)?semana|(?:o\s+)?final\s+d(?:a|esta)\s+semana|"
+            r"fine\s+(?:della\s+|di\s+questa\s+)?settimana|eind\s+van\s+(?:de|deze)\s+week|ko[ńn]ca\s+tygodnia)"
+            + _E,
+            re.I,
+        ),
+    ),
+    (
+        "end_month",
+        re.compile(
+            _B
+            + r"(?:(?:the\s+)?end\s+of\s+(?:the|this)\s+month|(?:la\s+)?fin\s+(?:du|de\s+ce)\s+mois|"
+            r"ende\s+(?:des|dieses)\s+monats|monatsende|(?:a\s+)?(?:fin(?:ales)?|final)\s+de(?:l)?\s+mes|"
+            r"(?:o\s+)?f(?:inal|im)\s+do\s+m[êe]s|fine\s+(?:del\s+)?mese|eind\s+van\s+de\s+maand|ko[ńn]ca\s+miesi[ąa]ca)"
+            + _E,
+            re.I,
+        ),
+    ),
+    (
+        "within",
+        re.compile(
+            _B
+            + r"(?:within|in\s+the\s+next|over\s+the\s+next|in|dans\s+les|dans|sous|d'ici|innerhalb\s+(?:von\s+|der\s+n[äa]chsten\s+)?|"
+            r"binnen|in\s+den\s+n[äa]chsten|en\s+los\s+pr[óo]ximos|en\s+las\s+pr[óo]ximas|dentro\s+de|en|em\s+até|em|nos\s+pr[óo]ximos|"
+            r"entro|nei\s+prossimi|w\s+ci[ąa]gu|w\s+przeci[ąa]gu)\s+"
+            r"(?:the\s+next\s+|(?:les\s+)?(?:prochains?\s+)?|)"
+            r"(?P<n>"
+            + _NUMBER_RE
+            + r")\s+(?:of\s+)?(?:(?:prochains?|pr[óo]ximos|prossimi|n[äa]chsten)\s+)?"
+            r"(?P<biz>business\s+|working\s+|werk|arbeits|)"
+            r"(?P<unit>days?|weeks?|jours?|semaines?|tagen?|wochen?|d[íi]as?|semanas?|dias?|giorni|settimane|dagen|weken|dni|tygodni|tydzie[ńn])"
+            r"(?P<biz2>\s+(?:ouvr[ée]s|ouvrables|h[áa]biles|laborables|[úu]teis|lavorativi|roboczych|business))?"
+            + _E,
+            re.I,
+        ),
+    ),
+    ("fortnight", re.compile(_B + r"(?:within\s+|in\s+)(?:a|the\s+next)\s+fortnight" + _E, re.I)),
+    (
+        "tomorrow",
+        re.compile(_B + r"(?:tomorrow|demain|morgen|ma[ñn]ana|amanh[ãa]|domani|jutro)" + _E, re.I),
+    ),
+    (
+        "today",
+        re.compile(
+            _B
+            + r"(?:today|end\s+of\s+(?:the\s+)?day|aujourd'hui|heute|hoy|hoje|oggi|vandaag|dzisiaj|dzi[śs])"
+            + _E,
+            re.I,
+        ),
+    ),
+]
+_EXPLICIT: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(_B + r"(?P<y>20\d\d)-(?P<m>\d\d)-(?P<d>\d\d)" + _E)),
+    (
+        "month_day",
+        re.compile(
+            _B
+            + r"(?P<month>"
+            + _MONTH_RE
+            + r")\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?"
+            + r"(?:,?\s+(?P<y>20\d\d))?(?![\w:])",
+            re.I,
+        ),
+    ),
+    (
+        "day_month",
+        re.compile(
+            _B
+            + r"(?P<d>\d{1,2})(?:st|nd|rd|th|er|\.|º|°)?\s*(?:of\s+|de\s+|di\s+)?(?P<month>"
+            + _MONTH_RE
+            + r")\.?"
+            r"(?:,?\s+(?:de\s+)?(?P<y>20\d\d))?" + _E,
+            re.I,
+        ),
+    ),
+    (
+        "numeric",
+        re.compile(
+            _B + r"(?P<a>\d{1,2})[./](?P<b>\d{1,2})(?:[./](?P<y>(?:20)?\d\d))?(?![\d:/.]\d)"
+        ),
+    ),
+]
+_WEEKDAY = re.compile(
+    _B
+    + r"(?P<mod>next\s+|this\s+|coming\s+|last\s+|prochain\s+|ce\s+|n[äa]chsten?\s+|kommenden?\s+|"
+    r"diesen?\s+|letzten?\s+|el\s+pr[óo]ximo\s+|pr[óo]ximo\s+|pr[óo]xima\s+|este\s+|esta\s+|"
+    r"prossimo\s+|questo\s+|volgende\s+|deze\s+|aanstaande\s+|przysz[łl]y\s+|w\s+przysz[łl]y\s+)?"
+    r"(?P<wd>" + _WEEKDAY_RE + r")\.?(?P<post>\s+prochain|\s+que\s+vem|\s+prossimo)?" + _E,
+    re.I,
+)
+
+
+def find_dates(text: str, base: date) -> list[DateMention]:
+    """Every date-like phrase in ``text``, resolved against ``base`` (the sending day).
+
+    Explicit dates win over a weekday that names the same day ("Monday, January 19").
+    """
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= a or start >= b for a, b in taken)
+
+    for name, pattern in _EXPLICIT:
+        for match in pattern.finditer(text):
+            if not free(match.start(), match.end()):
+                continue
+            day = _explicit_day(name, match, base)
+            if day is not None:
+                found.append(DateMention(match.start(), match.end(), day, match.group(0), True))
+                taken.append((match.start(), match.end()))
+    for match in _WEEKDAY.finditer(text):
+        word = match.group("wd").lower()
+        if len(word) <= 4 and match.group("wd")[0].islower():
+            continue  # "sun", "sat", "wed" in running text are words, not days
+        if word in ("mar", "sun", "do", "sat", "wed", "mai") and not match.group("wd")[0].isupper():
+            continue
+        start, end = match.start(), match.end()
+        # a weekday right before an explicit date just names that date's weekday
+        if not free(start, end) or any(0 <= a - end <= 3 for a, _ in taken):
+            continue
+        mod = (match.group("mod") or "").strip().lower()
+        if mod.startswith(("last", "letzt")):
+            continue
+        day = _weekday_day(WEEKDAYS[word], mod + (match.group("post") or ""), base)
+        found.append(DateMention(start, end, day, match.group(0), True))
+        taken.append((start, end))
+    for name, pattern in _RULES:
+        for match in pattern.finditer(text):
+            if not free(match.start(), match.end()):
+                continue
+            day = _relative_day(name, match, base)
+            if day is not None:
+                found.append(DateMention(match.start(), match.end(), day, match.group(0), False))
+                taken.append((match.start(), match.end()))
+    found.sort(key=lambda m: m.start)
+    return found
+
+
+def _explicit_day(name: str, match: re.Match[str], base: date) -> date | None:
+    groups = match.groupdict()
+    year = int(groups["y"]) if groups.get("y") else None
+    if year is not None and year < 100:
+        year += 2000
+    try:
+        if name == "iso":
+            return date(int(groups["y"]), int(groups["m"]), int(groups["d"]))
+        if name in ("month_day", "day_month"):
+            month = MONTHS[groups["month"].lower()]
+            if (
+                groups["month"].lower() in ("may", "mar", "jun", "jul")
+                and groups["month"][0].islower()
+            ) and name == "month_day":
+                return None  # "may 5" is more often the verb than the month
+            return _with_year(month, int(groups["d"]), year, base)
+        a, b = int(groups["a"]), int(groups["b"])
+        if groups.get("y") is None and "/" not in match.group(0):
+            return None  # "3.5" is a number, not a date
+        day, month = (a, b) if a > 12 or "." in match.group(0) else (b, a)
+        return _with_year(month, day, year, base)
+    except (ValueError, KeyError):
+        return None
+
+
+def _with_year(month: int, day: int, year: int | None, base: date) -> date | None:
+    if year is not None:
+        return date(year, month, day)
+    candidate = date(base.year, month, day)
+    # A date well before the mail was sent means next year ("back on 5 January" in December).
+    if candidate < base - timedelta(days=60):
+        candidate = date(base.year + 1, month, day)
+    return candidate
+
+
+def _weekday_day(weekday: int, mod: str, base: date) -> date:
+    ahead = (weekday - base.weekday()) % 7 or 7
+    if mod.startswith(
+        (
+            "next",
+            "prochain",
+            "näch",
+            "nach",
+            "el pr",
+            "pr",
+            "que vem",
+            "prossimo",
+            "volgende",
+            "przysz",
+            "w przysz",
+        )
+    ) or mod.endswith(("prochain", "que vem", "prossimo")):
+        monday_next = base + timedelta(days=7 - base.weekday())
+        return monday_next + timedelta(days=weekday)
+    return base + timedelta(days=ahead)
+
+
+def _relative_day(name: str, match: re.Match[str], base: date) -> date | None:
+    monday = base - timedelta(days=base.weekday())
+    if name == "end_next_week":
+        return monday + timedelta(days=11)
+    if name == "early_next_week":
+        return monday + timedelta(days=8)
+    if name == "next_week":
+        return monday + timedelta(days=11)
+    if name == "end_this_week":
+        friday = monday + timedelta(days=4)
+        return friday if friday >= base else friday + timedelta(days=7)
+    if name == "end_month":
+        return date(base.year, base.month, calendar.monthrange(base.year, base.month)[1])
+    if name == "tomorrow":
+        return base + timedelta(days=1)
+    if name == "today":
+        return base
+    if name == "fortnight":
+        return base + timedelta(days=14)
+    if name == "within":
+        raw = match.group("n").lower()
+        count = int(raw) if raw.isdigit() else NUMBERS.get(raw)
+        if count is None or count > 120:
+            return None
+        unit = match.group("unit").lower()
+        business = bool(match.group("biz") or match.group("biz2"))
+        if unit.startswith(("week", "semain", "woche", "semana", "settiman", "wek", "tygod")):
+            return base + timedelta(weeks=count)
+        return add_business_days(base, count) if business else base + timedelta(days=count)
+    return None
+
+
+def add_business_days(start: date, count: int) -> date:
+    """``count`` weekdays after ``start``; holidays are ignored (corpus README)."""
+    day = start
+    while count > 0:
+        day += timedelta(days=1)
+        if day.weekday() < 5:
+            count -= 1
+    return day
+
+
+def next_business_day(day: date) -> date:
+    return add_business_days(day, 1)
+
+
+# --- times of day ---------------------------------------------------------------------------
+
+ZONES: dict[str, str] = {
+    "et": "America/New_York", "est": "America/New_York", "edt": "America/New_York",
+    "eastern": "America/New_York", "eastern time": "America/New_York", "new york": "America/New_York",
+    "ct": "America/Chicago", "cst": "America/Chicago", "cdt": "America/Chicago",
+    "central": "America/Chicago", "central time": "America/Chicago", "chicago": "America/Chicago",
+    "mt": "America/Denver", "mst": "America/Denver", "mdt": "America/Denver",
+    "mountain": "America/Denver", "mountain time": "America/Denver", "denver": "America/Denver",
+    "pt": "America/Los_Angeles", "pst": "America/Los_Angeles", "pdt": "America/Los_Angeles",
+    "pacific": "America/Los_Angeles", "pacific time": "America/Los_Angeles",
+    "utc": "UTC", "gmt": "UTC", "z": "UTC",
+    "bst": "Europe/London", "uk time": "Europe/London", "london": "Europe/London",
+    "cet": "Europe/Berlin", "cest": "Europe/Berlin", "mez": "Europe/Berlin", "mesz": "Europe/Berlin",
+    "berlin": "Europe/Berlin", "paris": "Europe/Paris", "heure de paris": "Europe/Paris",
+    "madrid": "Europe/Madrid", "hora de madrid": "Europe/Madrid", "hora peninsular": "Europe/Madrid",
+    "lisbon": "Europe/Lisbon", "lisboa": "Europe/Lisbon", "hora de lisboa": "Europe/Lisbon",
+    "rome": "Europe/Rome", "roma": "Europe/Rome", "ora italiana": "Europe/Rome",
+    "amsterdam": "Europe/Amsterdam", "warsaw": "Europe/Warsaw", "warszawa": "Europe/Warsaw",
+    "toronto": "America/Toronto", "vancouver": "America/Vancouver",
+}  # fmt: skip
+_ZONE_RE = "|".join(sorted(map(re.escape, ZONES), key=len, reverse=True))
+_TIME = (
+    r"(?P<h{n}>[01]?\d|2[0-3])(?:(?P<sep{n}>[:.h]|\s?uhr\s?|\s?h\s?)(?P<m{n}>[0-5]\d))?"
+    r"(?:\s*(?P<ap{n}>a\.?m\.?|p\.?m\.?)|(?P<hh{n}>h|\s?uhr|\s?hrs|\s?uur|\s?horas|\s?godz\.?)?)"
+)
+TIME_RE = re.compile(
+    r"(?<![\w:.,/-])" + _TIME.format(n=1)
+    + r"(?:\s*(?:-|–|to|until|bis|à|a|al|tot|do)\s*" + _TIME.format(n=2) + r")?"
+    + r"(?:\s*\(?\s*(?:(?:heure|hora|ora)\s+(?:de\s+)?)?(?P<zone>" + _ZONE_RE + r")(?:\s+time)?\b)?",
+    re.I,
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class TimeMention:
+    start: int
+    end: int
+    at: time
+    zone: str | None
+
+
+def find_times(text: str) -> Iterator[TimeMention]:
+    """Clock times ("2:00 PM Central", "14h30", "11:00 Uhr (MESZ)"); a range yields its start."""
+    for match in TIME_RE.finditer(text):
+        hour_text, minute_text = match.group("h1"), match.group("m1")
+        ampm = (match.group("ap1") or match.group("ap2") or "").lower().replace(".", "")
+        if not (minute_text or ampm or match.group("hh1") or (match.group("sep1") or "").strip()):
+            continue  # a bare number is not a time
+        hour = int(hour_text)
+        minute = int(minute_text) if minute_text else 0
+        if not ampm and match.group("h2") and match.group("ap2"):
+            ampm = match.group("ap2").lower().replace(".", "")
+        if ampm.startswith("p") and hour < 12:
+            hour += 12
+        elif ampm.startswith("a") and hour == 12:
+            hour = 0
+        zone = match.group("zone")
+        yield TimeMention(
+            match.start(), match.end(), time(hour, minute), zone.lower() if zone else None
+        )
+
+
+def zone_for(name: str | None, fallback: tzinfo) -> tzinfo:
+    if name is None:
+        return fallback
+    try:
+        return ZoneInfo(ZONES.get(name, "UTC"))
+    except (KeyError, ValueError):
+        return fallback
+
+
+def combine(day: date, at: time, zone: tzinfo) -> datetime:
+    return datetime.combine(day, at).replace(tzinfo=zone)

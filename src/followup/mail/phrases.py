@@ -1,0 +1,516 @@
+"""The phrase tables the classifier scores, per kind, in eight languages.
+
+Each entry is (weight, regex). Weights are hand-set on a 1-5 scale: 5 means the phrase alone
+decides ("we have decided not to move forward"), 1 is a hint that only counts with others.
+Kept as data so that a reason can quote the phrase that matched.
+"""
+
+# Phrase and date regexes are data; splitting them across lines would hide their shape.
+# ruff: noqa: E501
+
+from __future__ import annotations
+
+import re
+
+from followup.mail.model import MailKind
+
+Entry = tuple[float, str]
+
+_RAW: dict[MailKind, list[Entry]] = {
+    MailKind.REJECTION: [
+        (
+            5,
+            r"(?:decided|chosen|elected|opted) (?:not to|to not) (?:move|proceed|progress|continue|advance|pursue)(?: forward| further| ahead)?",
+        ),
+        (
+            5,
+            r"(?:will|won'?t|wo n't|would|are) not (?:be )?(?:moving|proceeding|progressing|advancing|taking) (?:forward|further|ahead)",
+        ),
+        (
+            5,
+            r"won'?t be (?:moving|proceeding|progressing|advancing|taking your application) (?:forward|further)?",
+        ),
+        (
+            5,
+            r"(?:not|won'?t) be (?:moving|taking) (?:you|your (?:application|candidacy)) (?:forward|further)",
+        ),
+        (
+            5,
+            r"(?:decided|chose|chosen|decision) to (?:move|go|proceed) (?:forward )?with (?:other|another|a different|an?other) (?:candidates?|applicants?|direction)",
+        ),
+        (
+            5,
+            r"(?:pursue|pursuing|move forward with|proceed with|progress with|moving ahead with|selected|went with|go(?:ing)? with) (?:other|another|a different|an?other|more suitable) (?:candidates?|applicants?|candidate)",
+        ),
+        (4, r"move forward with (?:candidates|applicants) (?:whose|who)"),
+        (5, r"go(?:ing)? in a different direction"),
+        (
+            5,
+            r"(?:position|role|vacancy|job|opening) (?:has|have) (?:now )?been (?:filled|closed|cancelled|canceled)",
+        ),
+        (5, r"(?:we'?ve|we have) (?:now )?filled the (?:role|position)"),
+        (4, r"(?:hiring|recruitment) freeze"),
+        (
+            5,
+            r"(?:not|no longer) (?:be )?(?:able to )?(?:offer you|extend(?:ing)? an offer|extend you an offer)",
+        ),
+        (5, r"won'?t be extending an offer"),
+        (5, r"(?:extended|made|accepted) (?:an|the) offer to (?:another|a different|an?other)"),
+        (5, r"offer (?:went|has gone) to (?:another|a different|someone)"),
+        (
+            4,
+            r"(?:unfortunately|regret(?:fully)?|sadly)[^.]{0,120}(?:not (?:been )?(?:selected|successful|shortlisted|progress)|unsuccessful)",
+        ),
+        (4, r"(?:you )?(?:were|have) not been (?:selected|shortlisted|successful)"),
+        (4, r"not (?:been )?selected (?:for|to)"),
+        (
+            3,
+            r"(?:status|application)[^.]{0,40}(?:not selected|unsuccessful|no longer under consideration)",
+        ),
+        (4, r"no longer (?:under|being) consider"),
+        (
+            4,
+            r"(?:will not|won'?t|cannot|can'?t|unable to) (?:be )?(?:proceed|progress|move forward|advance|offer)",
+        ),
+        (3, r"(?:we )?regret to (?:inform|let you know|tell)"),
+        (3, r"(?:not|isn'?t) the right (?:fit|match)"),
+        (3, r"(?:keep|retain|hold) your (?:resume|cv|details|application|profile) on file"),
+        (4, r"(?:decided|decision) (?:not to|against) (?:pursue|proceed|continue|move)"),
+        (4, r"close (?:your|the) (?:application|candidacy)"),
+        (3, r"close second"),
+        (
+            4,
+            r"(?:applications?|the (?:role|position|search)) (?:is|are|has been|have been) (?:now )?(?:closed|paused indefinitely|cancelled|canceled)",
+        ),
+        (3, r"unsuccessful"),
+        # French
+        (
+            5,
+            r"(?:ne (?:pas )?(?:pouvons|pourrons) (?:pas )?(?:donner (?:une )?suite|retenir)|pas (?:pu )?(?:donner (?:une )?suite|retenir))",
+        ),
+        (
+            5,
+            r"(?:pas été retenue?|n'a pas été retenue?|ne correspond pas|avons retenu (?:une? )?autre|autres? candidat)",
+        ),
+        (4, r"(?:ne sera pas|n'est pas) retenue?"),
+        (4, r"nous (?:avons le )?regret(?:ons|tons)? de vous (?:informer|annoncer)"),
+        (
+            4,
+            r"(?:réponse défavorable|suite défavorable|malheureusement)[^.]{0,120}(?:candidature|profil|poste)",
+        ),
+        # German
+        (
+            5,
+            r"(?:leider )?(?:nicht|keine) (?:weiter )?(?:berücksichtig|in betracht|weiterverfolg|für (?:die|eine) weitere)",
+        ),
+        (
+            5,
+            r"(?:für einen? anderen? (?:bewerber|kandidat)|anderen? (?:bewerber|kandidat)\w* entschieden)",
+        ),
+        (5, r"(?:absage|(?:ihnen|dir) (?:leider )?(?:keine zusage|absagen))"),
+        (
+            4,
+            r"leider[^.]{0,150}(?:nicht|kein)[^.]{0,60}(?:berücksichtigen|anbieten|fortsetzen|weiter|entschieden)",
+        ),
+        (4, r"stelle (?:ist |wurde )?(?:bereits )?(?:besetzt|vergeben)"),
+        # Spanish
+        (
+            5,
+            r"(?:no (?:hemos podido|podemos|vamos a) (?:continuar|avanzar|seguir)|(?:hemos|han) decidido (?:continuar|seguir|avanzar) con otr)",
+        ),
+        (
+            5,
+            r"(?:no ha(?:s|) sido (?:seleccionad|elegid)|otros? candidat[oa]s? (?:cuyo|que)|no (?:continuar|seguir)[eé]mos con tu candidatura)",
+        ),
+        (4, r"lamentamos (?:informar|comunicar)"),
+        (
+            4,
+            r"(?:lamentablemente|desafortunadamente)[^.]{0,150}(?:candidatura|proceso|perfil|puesto)",
+        ),
+        # Portuguese
+        (
+            5,
+            r"(?:não (?:foi|foste) (?:selecionad|aprovad)|optamos por (?:seguir|avançar|prosseguir) com outr|não (?:iremos|vamos) (?:seguir|avançar|prosseguir))",
+        ),
+        (4, r"(?:infelizmente|lamentamos)[^.]{0,150}(?:candidatura|processo|perfil|vaga)"),
+        # Italian
+        (
+            5,
+            r"(?:non (?:è stat[oa]|sei stat[oa]) selezionat|abbiamo deciso di (?:procedere|proseguire) con altr|non (?:potremo|possiamo) (?:procedere|proseguire))",
+        ),
+        (
+            4,
+            r"(?:purtroppo|siamo spiacenti|ci dispiace)[^.]{0,150}(?:candidatura|profilo|posizione|selezione)",
+        ),
+        # Dutch
+        (
+            5,
+            r"(?:niet (?:verder )?(?:door )?(?:gaan|meenemen|uitnodigen)|(?:andere|een andere) kandida(?:at|ten) (?:gekozen|te kiezen)|afwijzing)",
+        ),
+        (4, r"(?:helaas|jammer genoeg)[^.]{0,150}(?:sollicitatie|kandidatuur|procedure|functie)"),
+        # Polish
+        (
+            5,
+            r"(?:nie (?:zakwalifikował|przeszedł|przeszła|będziemy kontynuować)|zdecydowaliśmy się na (?:innego|inną) kandydat|wybraliśmy (?:innego|inną) kandydat)",
+        ),
+        (4, r"(?:niestety|z przykrością)[^.]{0,150}(?:kandydatur|rekrutac|aplikac|stanowisk)"),
+    ],
+    MailKind.OFFER: [
+        (
+            5,
+            r"(?:pleased|happy|delighted|thrilled|excited) to (?:formally |officially )?(?:offer you|extend (?:you )?(?:an|a formal|this|the) offer|make you an offer)",
+        ),
+        (
+            5,
+            r"(?:we'?d|we would|i'?d|i would) (?:like|love) to (?:formally )?(?:offer you|extend (?:you )?(?:an|a) offer|make you an offer)",
+        ),
+        (
+            5,
+            r"(?:your|the|a|our) (?:formal |written |official |revised |updated |conditional |verbal )?offer (?:letter|of employment|package)",
+        ),
+        (
+            5,
+            r"(?:job|employment|conditional|formal|verbal|written|revised|updated) offer(?! to another)",
+        ),
+        (
+            4,
+            r"offer (?:is )?(?:attached|enclosed)|attached (?:is )?(?:your|the) offer|(?:view|review|accept) (?:your|the) offer",
+        ),
+        (
+            4,
+            r"(?:congratulations|congrats)[^.]{0,80}(?:offer|join(?:ing)? (?:the|our) team|welcome (?:you )?(?:aboard|to the team))",
+        ),
+        (3, r"\boffer\b"),
+        (3, r"(?:start(?:ing)? date|base salary|signing bonus|equity grant|compensation package)"),
+        # French
+        (
+            5,
+            r"(?:proposition (?:d'embauche|de contrat|d'emploi)|promesse d'embauche|(?:heureux|ravis?) de vous (?:proposer|offrir) le poste)",
+        ),
+        # German
+        (
+            5,
+            r"(?:vertragsangebot|arbeitsvertrag|(?:freuen uns|freue mich),? (?:ihnen|dir) (?:die stelle|ein angebot|eine zusage)|zusage für die (?:stelle|position)|angebot (?:für|zur) (?:die|eine) (?:stelle|position|festanstellung))",
+        ),
+        (4, r"\bangebot\b"),
+        # Spanish
+        (
+            5,
+            r"(?:oferta (?:de trabajo|de empleo|formal|laboral)|(?:nos complace|encantados de) (?:ofrecerte|ofrecerle|hacerte una oferta)|carta oferta)",
+        ),
+        # Portuguese
+        (
+            5,
+            r"(?:proposta (?:de trabalho|de emprego|formal)|temos o prazer de (?:lhe |te )?oferecer|carta[- ]proposta)",
+        ),
+        # Italian
+        (
+            5,
+            r"(?:offerta (?:di lavoro|formale|di assunzione)|lieti di (?:offrirti|offrirle|proporti))",
+        ),
+        # Dutch
+        (
+            5,
+            r"(?:(?:arbeids)?aanbod|jobaanbieding|blij (?:je|u) (?:de functie|een aanbod) aan te bieden)",
+        ),
+        # Polish
+        (
+            5,
+            r"(?:ofert[aęy] (?:pracy|zatrudnienia)|z przyjemnością (?:oferujemy|przedstawiamy ofertę))",
+        ),
+    ],
+    MailKind.INTERVIEW_INVITE: [
+        (
+            4,
+            r"(?:invite|inviting) you (?:to|for) (?:an? |the |our )?(?:\w+ ){0,3}(?:interview|conversation|call|chat|meeting|onsite|on-site|screen|superday|assessment)",
+        ),
+        (
+            4,
+            r"(?:schedule|book|arrange|set up|line up|find a time for|pick a time for|choose a time for) (?:an? |the |your |our )?(?:\w+[- ]?){0,3}(?:interview|call|screen|chat|conversation|meeting|onsite|on-site)",
+        ),
+        (
+            4,
+            r"(?:phone|video|technical|initial|first|second|final|panel|onsite|on-site|virtual|hiring manager|screening|follow-up|next) (?:round |stage )?(?:interview|screen|call)",
+        ),
+        (
+            4,
+            r"(?:your|the|an?) interview (?:is|has been|was) (?:confirmed|scheduled|booked|rescheduled|moved|set)",
+        ),
+        (
+            4,
+            r"(?:confirm(?:ing|s)?|confirmation (?:of|for)|rescheduled?|moved|updated invitation)[^.]{0,60}(?:interview|call|screen|onsite|chat|superday)",
+        ),
+        (3, r"(?:this|i) (?:confirms|confirm) (?:your|our)"),
+        (
+            3,
+            r"(?:what|which) (?:times?|days?|slots?) (?:work|suit|would work)|your availability|when (?:are|would) you (?:be )?(?:free|available)|(?:can|could) you do",
+        ),
+        (
+            3,
+            r"(?:self[- ]schedul|scheduling link|booking link|calendly|pick a (?:slot|time)|choose a (?:slot|time)|select a (?:slot|time)|book (?:a|your) (?:slot|time))",
+        ),
+        (3, r"(?:one-way|recorded|asynchronous|on-demand) (?:video )?interview|video interview"),
+        (3, r"(?:meet|speak|chat|talk) with (?:you|our|the)[^.]{0,60}(?:on|at) (?:\w+day|\d)"),
+        (
+            2,
+            r"(?:meeting request|calendar invit(?:e|ation)|invitation attached|join (?:the )?(?:zoom|teams|google meet|meeting))",
+        ),
+        (2, r"interview"),
+        (3, r"(?:superday|onsite|on-site) (?:day|visit|interview)?"),
+        (3, r"(?:next|final) (?:round|stage|step)[^.]{0,60}(?:schedul|interview|meet)"),
+        # French
+        (
+            4,
+            r"(?:entretien|rencontre)(?: t[ée]l[ée]phonique| en visio| vid[ée]o| sur site)?[^.]{0,40}(?:le |à |lundi|mardi|mercredi|jeudi|vendredi)",
+        ),
+        (
+            4,
+            r"(?:vous (?:inviter|convier) à|convocation|vous confirme (?:un|le|votre) (?:premier |second |deuxième )?entretien|planifier un entretien|fixer un entretien)",
+        ),
+        (2, r"entretien"),
+        # German
+        (
+            4,
+            r"(?:einladung|laden sie|lade dich|einladen)[^.]{0,60}(?:gespräch|interview|kennenlernen|vorstellung)",
+        ),
+        (
+            4,
+            r"(?:vorstellungsgespräch|zweitgespräch|erstgespräch|kennenlerngespräch|bewerbungsgespräch|telefoninterview)",
+        ),
+        (2, r"(?:termin|gespräch)"),
+        # Spanish
+        (
+            4,
+            r"(?:invitarte|invitarle|convocarte|convocarle) a (?:una )?(?:entrevista|reunión|llamada)|(?:entrevista|videollamada)[^.]{0,40}(?:el |a las |lunes|martes|miércoles|jueves|viernes)",
+        ),
+        (2, r"entrevista"),
+        # Portuguese
+        (
+            4,
+            r"(?:convidar|convidá-l[oa]|convidamos)[^.]{0,40}(?:entrevista|conversa)|agendar (?:uma )?entrevista",
+        ),
+        # Italian
+        (
+            4,
+            r"(?:invitarti|invitarla|convocarti) (?:a|per) (?:un |una )?(?:colloquio|intervista)|colloquio[^.]{0,40}(?:il |alle |lunedì|martedì|mercoledì|giovedì|venerdì)",
+        ),
+        (2, r"colloquio"),
+        # Dutch
+        (
+            4,
+            r"(?:uitnodigen|uitnodiging) (?:voor|tot) (?:een )?(?:gesprek|sollicitatiegesprek|kennismaking|interview)|sollicitatiegesprek",
+        ),
+        (2, r"gesprek"),
+        # Polish
+        (
+            4,
+            r"(?:zaprosić|zapraszamy|zaproszenie) na (?:rozmowę|spotkanie|wywiad)|rozmow[aęy] (?:kwalifikacyjn|rekrutacyjn)",
+        ),
+    ],
+    MailKind.APPLICATION_ACK: [
+        (
+            5,
+            r"(?:we(?:'ve| have)|we) (?:successfully )?received your (?:job )?(?:application|cv|resume|candidacy|submission)",
+        ),
+        (
+            5,
+            r"your (?:job )?application (?:has been|was|is) (?:successfully )?(?:received|submitted)",
+        ),
+        (
+            5,
+            r"(?:this (?:email|message|note) )?(?:is to )?confirm(?:s|ing)? (?:that )?(?:we(?:'ve| have)? )?(?:receipt of|received) your",
+        ),
+        (
+            4,
+            r"thank(?:s| you) for (?:your )?(?:applying|application|submitting your application|your interest in)",
+        ),
+        (
+            3,
+            r"(?:application|candidacy) (?:confirmation|received|submitted)|(?:applications?|candidacy) (?:is|are) (?:being|now) (?:under )?review",
+        ),
+        (3, r"(?:review|reviewing) (?:your|all) (?:application|applications|cv|resume)"),
+        (
+            3,
+            r"(?:if|should) (?:your|the) (?:background|skills|qualifications|experience|profile)[^.]{0,40}(?:match|fit|align)",
+        ),
+        (
+            2,
+            r"(?:due to|because of) the (?:high |large )?(?:volume|number) of (?:applications|applicants)",
+        ),
+        # French
+        (
+            5,
+            r"(?:(?:nous )?avons bien reçu (?:votre|ta) candidature|accusé de réception|votre candidature a (?:bien )?été (?:reçue|enregistrée|transmise))",
+        ),
+        (4, r"(?:merci|nous vous remercions) (?:pour|de) (?:votre|ta) candidature"),
+        # German
+        (
+            5,
+            r"(?:eingang (?:ihrer|deiner) bewerbung|(?:ihre|deine) bewerbung (?:ist|wurde)[^.]{0,30}(?:eingegangen|erhalten)|bewerbung erhalten|eingangsbestätigung)",
+        ),
+        (4, r"(?:vielen )?dank für (?:ihre|deine) bewerbung"),
+        # Spanish
+        (
+            5,
+            r"(?:hemos recibido (?:tu|su) (?:candidatura|solicitud|cv|postulación)|(?:tu|su) (?:candidatura|solicitud|postulación) (?:ha sido|fue) recibida)",
+        ),
+        (4, r"gracias por (?:tu|su) (?:candidatura|solicitud|postulación|interés)"),
+        # Portuguese
+        (5, r"(?:recebemos (?:a )?(?:sua|tua) candidatura|(?:sua|tua) candidatura foi recebida)"),
+        (4, r"obrigad[oa] (?:pela|por) (?:sua|tua)? ?candidatura"),
+        # Italian
+        (
+            5,
+            r"(?:abbiamo ricevuto (?:la tua|la sua) candidatura|(?:la tua|la sua) candidatura è stata ricevuta)",
+        ),
+        (4, r"grazie per (?:la tua|la sua|aver inviato la) candidatura"),
+        # Dutch
+        (
+            5,
+            r"(?:(?:we hebben|wij hebben) (?:je|jouw|uw) sollicitatie (?:goed )?ontvangen|ontvangstbevestiging)",
+        ),
+        (4, r"bedankt voor (?:je|jouw|uw) sollicitatie"),
+        # Polish
+        (
+            5,
+            r"(?:otrzymaliśmy (?:twoją|pana|pani) (?:aplikację|kandydaturę|zgłoszenie)|potwierdzamy otrzymanie)",
+        ),
+        (4, r"dziękujemy za (?:przesłanie |złożenie )?(?:aplikacji|zgłoszenia|kandydatury)"),
+    ],
+    MailKind.AUTO_REPLY: [
+        (
+            5,
+            r"(?:i am|i'm|i will be|i'll be|currently) (?:currently )?(?:out of (?:the )?office|away from (?:the|my) (?:office|desk)|on (?:annual |parental |maternity |paternity |sick |medical )?(?:leave|vacation|holiday)|travell?ing|out sick|ooo)",
+        ),
+        (
+            5,
+            r"out of (?:the )?office (?:until|through|from|and|with)|(?:with )?(?:limited|no) access to (?:my )?e-?mail",
+        ),
+        (
+            5,
+            r"(?:no longer (?:with|work(?:ing)? (?:at|for)|employed (?:at|by)) (?:the company|\w+)|has left (?:the company|the organi[sz]ation)|is no longer with)",
+        ),
+        (
+            5,
+            r"(?:this )?(?:mailbox|inbox|email address|address) is (?:not|no longer) (?:monitored|checked|in use|active)",
+        ),
+        (
+            4,
+            r"(?:i will|i'll) (?:respond|reply|get back to you|answer) (?:to your (?:email|message) )?(?:when|upon|on my|as soon as) (?:i|my)",
+        ),
+        (4, r"(?:office|offices) (?:is|are|will be) closed"),
+        (
+            3,
+            r"(?:for (?:urgent|immediate) (?:matters|requests|inquiries|enquiries)|if (?:this|your (?:matter|request)) is urgent)",
+        ),
+        (3, r"(?:thank you for your (?:e-?mail|message)|thanks for your (?:e-?mail|message))[.!,]"),
+        (3, r"(?:automatic|automated) (?:reply|response)"),
+        (2, r"(?:returning|back in the office|back on|i return|i will return|back at work)"),
+        # French
+        (
+            5,
+            r"(?:(?:je suis|je serai) (?:actuellement )?absente?|absente? du bureau|en congés?|ne fait plus partie|a quitté (?:la société|l'entreprise))",
+        ),
+        # German
+        (
+            5,
+            r"(?:(?:ich bin|bin ich) (?:bis|vom|ab|derzeit|momentan|aktuell|leider)[^.]{0,60}(?:nicht im büro|abwesend|im urlaub|nicht erreichbar)|nicht im büro|abwesenheit|nicht mehr (?:im unternehmen|für \w+ tätig|bei))",
+        ),
+        # Spanish
+        (
+            5,
+            r"(?:(?:estoy|estaré) (?:fuera de la oficina|de vacaciones|ausente)|fuera de la oficina|ya no (?:trabaja|forma parte))",
+        ),
+        # Portuguese
+        (5, r"(?:(?:estou|estarei) (?:fora do escritório|de férias|ausente)|fora do escritório)"),
+        # Italian
+        (5, r"(?:(?:sono|sarò) (?:fuori (?:ufficio|sede)|in ferie|assente)|fuori ufficio)"),
+        # Dutch
+        (
+            5,
+            r"(?:(?:ik ben|ben ik) (?:afwezig|met vakantie|niet op kantoor)|afwezig tot|niet aanwezig)",
+        ),
+        # Polish
+        (5, r"(?:(?:jestem|będę) (?:nieobecn|na urlopie|poza biurem)|poza biurem)"),
+    ],
+    MailKind.BOUNCE: [
+        (
+            5,
+            r"(?:wasn'?t|was not|could not be|couldn'?t be|cannot be|has not been|hasn't been) delivered",
+        ),
+        (
+            5,
+            r"(?:delivery (?:to the following recipients? )?(?:has )?failed|delivery status notification|undeliverable|permanent (?:fatal )?error)",
+        ),
+        (
+            4,
+            r"(?:address not found|user unknown|no such user|mailbox (?:unavailable|full|not found)|recipient address rejected|domain not found|does not exist)",
+        ),
+        (4, r"\b[45]\.\d\.\d{1,3}\b"),
+        (
+            3,
+            r"(?:the following (?:message|address(?:es)?) (?:could not|failed)|returned to sender|mail delivery (?:system|subsystem))",
+        ),
+    ],
+    MailKind.EMPLOYER_REPLY: [
+        (
+            3,
+            r"(?:references?|background check|reference check|right to work|work permit|id documents?|copies of|certificates|transcripts?)",
+        ),
+        (
+            3,
+            r"(?:still (?:reviewing|deciding|evaluating|interviewing|waiting|finali[sz]ing)|(?:no|not yet a) (?:decision|update) yet|wrapping up|(?:an? )?(?:quick )?(?:status )?update (?:on|for|about) (?:your|the))",
+        ),
+        (3, r"(?:on hold|paused|delayed|pushed back|taking (?:a bit )?longer)"),
+        (
+            3,
+            r"(?:salary expectations|notice period|availability to start|take-home|work sample|case study|assignment|exercise|portfolio)",
+        ),
+        (
+            3,
+            r"(?:get back to you|be in touch|keep you (?:posted|updated|informed)|let you know|come back to you|update you)",
+        ),
+        (
+            2,
+            r"(?:thanks|thank you) for (?:checking in|following up|your (?:note|follow-up|patience|questions?|email|message|time))",
+        ),
+        (
+            2,
+            r"(?:next steps?|hiring manager|the team|your (?:application|candidacy)|the (?:role|position))",
+        ),
+        (3, r"(?:cancel(?:led|ed)?|cancellation)[^.]{0,40}(?:interview|meeting|call)"),
+        # other languages: status updates, document requests
+        (
+            3,
+            r"(?:nous reviendrons vers vous|vous tenir informé|unterlagen|zeugnisse|referenzen|melden uns|rückmeldung|te mantendremos|documentos|referencias|daremos retorno|faremo sapere|documenti|referenties|laten we (?:je|u) weten|dokumenty|referencje|damy znać)",
+        ),
+    ],
+    MailKind.OTHER: [
+        (
+            4,
+            r"(?:unsubscribe|désinscri|abmelden|darse de baja|cancelar (?:a )?inscrição|annulla l'iscrizione|uitschrijven|wypisz)",
+        ),
+        (
+            4,
+            r"(?:job alert|jobs? (?:for you|matching|recommended)|new jobs|recommended (?:jobs|for you)|jobs you may|similar jobs|stellenangebote für sie|neue jobs|offres d'emploi|ofertas de empleo)",
+        ),
+        (
+            3,
+            r"(?:newsletter|webinar|digest|view (?:this email )?in (?:your )?browser|manage (?:your )?(?:preferences|alerts|subscriptions)|upgrade to premium|free trial)",
+        ),
+        (
+            3,
+            r"(?:was viewed|viewed your (?:application|profile)|appeared in \d+ searches|searches this week)",
+        ),
+        (
+            3,
+            r"(?:dentist|appointment reminder|statement is ready|your order|receipt for your payment|password reset)",
+        ),
+        (2, r"(?:tips|how to ace|career advice|top \d+|ways to)"),
+    ],
+}
+
+TABLE: dict[MailKind, list[tuple[float, re.Pattern[str]]]] = {
+    kind: [(weight, re.compile(pattern, re.I)) for weight, pattern in entries]
+    for kind, entries in _RAW.items()
+}

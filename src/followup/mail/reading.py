@@ -1,0 +1,153 @@
+"""read_mail: parse, classify and extract in one call that never raises."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from followup.mail.classify import Verdict, classify
+from followup.mail.corrections import Corrections
+from followup.mail.extract import (
+    find_back_on,
+    find_company,
+    find_respond_by,
+    find_role,
+    interview_fields,
+    kind_wants_respond_by,
+)
+from followup.mail.model import MailKind, MailReading, ParsedMail
+from followup.mail.parse import parse_gmail_payload, parse_message
+from followup.mail.signals import read_signals
+
+log = logging.getLogger(__name__)
+
+
+def read_mail(
+    raw: bytes, *, user_addresses: Sequence[str] = (), corrections: Corrections | None = None
+) -> MailReading:
+    """Read one raw RFC 5322 message. Never raises: broken input gives kind "other", 0."""
+    return read_parsed(parse_message(raw), user_addresses=user_addresses, corrections=corrections)
+
+
+def read_gmail_payload(
+    payload: Mapping[str, Any],
+    *,
+    user_addresses: Sequence[str] = (),
+    corrections: Corrections | None = None,
+) -> MailReading:
+    """read_mail for Gmail's ``format=full`` payload object."""
+    return read_parsed(
+        parse_gmail_payload(payload), user_addresses=user_addresses, corrections=corrections
+    )
+
+
+def read_parsed(
+    mail: ParsedMail, *, user_addresses: Sequence[str] = (), corrections: Corrections | None = None
+) -> MailReading:
+    if mail.unparseable is not None:
+        log.warning("unparseable message", extra={"reason": mail.unparseable})
+        return MailReading(
+            kind=MailKind.OTHER,
+            confidence=0.0,
+            reasons=(f"unparseable: {mail.unparseable}",),
+            unparseable=mail.unparseable,
+        )
+    try:
+        return _read(mail, user_addresses, corrections)
+    except Exception as exc:  # a bug in a rule must cost one reading, not the sync loop
+        log.warning(
+            "reading failed", extra={"error": type(exc).__name__, "message_id": mail.message_id}
+        )
+        return MailReading(
+            kind=MailKind.OTHER,
+            confidence=0.0,
+            reasons=(f"unparseable: reader failed ({type(exc).__name__})",),
+            message_id=mail.message_id,
+            subject=mail.subject,
+            from_addr=mail.from_addr,
+            date=mail.date,
+            unparseable=f"reader failed: {type(exc).__name__}",
+        )
+
+
+def _read(
+    mail: ParsedMail, user_addresses: Sequence[str], corrections: Corrections | None
+) -> MailReading:
+    signals = read_signals(mail)
+    correction = corrections.lookup(mail.from_addr, mail.subject) if corrections else None
+    if correction is not None:
+        verdict = Verdict(
+            correction.kind,
+            1.0,
+            (f"user correction for {correction.sender} '{correction.subject}'",),
+        )
+    else:
+        verdict = classify(mail, signals)
+    kind = verdict.kind
+    text = f"{mail.new_text}"
+    interview_at = interview_end = None
+    if kind is MailKind.INTERVIEW_INVITE:
+        interview_at, interview_end = interview_fields(mail)
+    respond_by = None
+    if kind_wants_respond_by(kind) and mail.date is not None:
+        respond_by = find_respond_by(text, mail.date)
+    back_on = None
+    if kind is MailKind.AUTO_REPLY and mail.date is not None:
+        back_on = find_back_on(text, mail.date)
+    company: str | None = None
+    if kind is MailKind.BOUNCE:
+        company = _bounce_company(mail)
+    elif kind is not MailKind.OTHER or not signals.free_mail_sender:
+        company = find_company(mail, text)
+    users = {address.strip().lower() for address in user_addresses}
+    calendar = mail.calendar
+    return MailReading(
+        kind=kind,
+        confidence=verdict.confidence,
+        reasons=verdict.reasons,
+        company=company,
+        role=find_role(mail.subject, text),
+        interview_at=interview_at,
+        interview_end=interview_end,
+        respond_by=respond_by,
+        back_on=back_on,
+        calendar_method=calendar.method if calendar else None,
+        calendar_sequence=calendar.sequence if calendar else None,
+        calendar_uid=calendar.uid if calendar else None,
+        message_id=mail.message_id,
+        in_reply_to=mail.in_reply_to,
+        references=mail.references,
+        subject=mail.subject,
+        from_addr=mail.from_addr,
+        from_name=mail.from_name,
+        from_user=mail.from_addr in users,
+        to=mail.to,
+        cc=mail.cc,
+        reply_to=mail.reply_to,
+        date=mail.date,
+        is_automated=bool(signals.auto_headers) or signals.auto_subject or signals.mailer_daemon,
+        is_no_reply_sender=signals.no_reply_sender or signals.mailer_daemon,
+        bounced_recipients=mail.dsn_recipients or _bounced_from_text(mail)
+        if kind is MailKind.BOUNCE
+        else (),
+        new_text=mail.new_text,
+        attachments=mail.attachments,
+    )
+
+
+def _bounced_from_text(mail: ParsedMail) -> tuple[str, ...]:
+    import re
+
+    found = re.findall(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", mail.text)
+    own = {mail.from_addr, *mail.to}
+    return tuple(dict.fromkeys(a.lower() for a in found if a.lower() not in own))
+
+
+def _bounce_company(mail: ParsedMail) -> str | None:
+    recipients = mail.dsn_recipients or _bounced_from_text(mail)
+    if not recipients:
+        return None
+    domain = recipients[0].rpartition("@")[2]
+    label = domain.split(".")[0]
+    return " ".join(part.capitalize() for part in label.split("-")) or None
