@@ -80,8 +80,31 @@ class Profile:
     history_id: str
 
 
+@dataclass
+class CallStats:
+    """Calls and quota units a mailbox spent, per method (PollReport and the bench read it)."""
+
+    calls: dict[str, int] = field(default_factory=dict)
+    units_by_method: dict[str, int] = field(default_factory=dict)
+    retries: int = 0
+
+    def record(self, method: str, units: int, count: int = 1) -> None:
+        self.calls[method] = self.calls.get(method, 0) + count
+        self.units_by_method[method] = self.units_by_method.get(method, 0) + units * count
+
+    @property
+    def total_calls(self) -> int:
+        return sum(self.calls.values())
+
+    @property
+    def units(self) -> int:
+        return sum(self.units_by_method.values())
+
+
 class Mailbox(Protocol):
     """What the service needs from a mailbox. There is deliberately no send."""
+
+    stats: CallStats
 
     def profile(self) -> Profile: ...
     def list_messages(
@@ -230,6 +253,11 @@ class Store(Protocol):
     def get_outbox(self, intent_key: str) -> OutboxEntry | None: ...
     def outbox(self, *states: OutboxState) -> list[OutboxEntry]: ...
     def outbox_by_draft_message(self, message_id: str) -> OutboxEntry | None: ...
+
+    # effects queued with the events that caused them, applied after the commit
+    def queue_effects(self, items: Iterable[tuple[str, str]]) -> None: ...
+    def pending_effects(self) -> list[tuple[int, str, str]]: ...
+    def effect_done(self, effect_id: int) -> None: ...
 
     # notes, corrections, labels
     def add_note(self, note: Note) -> None: ...

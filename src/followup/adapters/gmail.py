@@ -16,7 +16,6 @@ import socket
 import ssl
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Literal
 
@@ -41,6 +40,7 @@ from followup.errors import (
     RateLimited,
 )
 from followup.ports import (
+    CallStats,
     Draft,
     HistoryDelta,
     Label,
@@ -109,28 +109,6 @@ INVALID_GRANT_HINT = (
     "months, or after 7 days when the OAuth app is in 'Testing' status. "
     "Run `followup connect` to sign in again."
 )
-
-
-@dataclass
-class CallStats:
-    """Calls and quota units spent, per method; the bench and PollReport read it."""
-
-    calls: dict[str, int] = field(default_factory=dict)
-    retries: int = 0
-
-    def record(self, method: str, count: int = 1) -> None:
-        self.calls[method] = self.calls.get(method, 0) + count
-
-    @property
-    def total_calls(self) -> int:
-        return sum(self.calls.values())
-
-    @property
-    def units(self) -> int:
-        return sum(UNITS.get(m, 5) * n for m, n in self.calls.items())
-
-    def snapshot(self) -> dict[str, int]:
-        return dict(self.calls)
 
 
 def _error_reason(exc: HttpError) -> str:
@@ -304,7 +282,7 @@ class GmailMailbox:
         while True:
             attempt += 1
             self.limiter.acquire(UNITS.get(method, 5))
-            self.stats.record(method)
+            self.stats.record(method, UNITS.get(method, 5))
             try:
                 return request.execute(num_retries=0)
             except HttpError as exc:
@@ -355,7 +333,7 @@ class GmailMailbox:
                 for item_id in chunk:
                     batch.add(make(item_id), request_id=item_id)
                 self.limiter.acquire(UNITS.get(method, 5) * len(chunk))
-                self.stats.record(method, len(chunk))
+                self.stats.record(method, UNITS.get(method, 5), len(chunk))
                 try:
                     batch.execute()
                 except HttpError as exc:

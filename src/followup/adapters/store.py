@@ -99,6 +99,11 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
             at TEXT NOT NULL
         );
         CREATE TABLE labels (name TEXT PRIMARY KEY, label_id TEXT NOT NULL);
+        CREATE TABLE effects (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            kind TEXT NOT NULL,
+            payload TEXT NOT NULL
+        );
         """,
     ),
 )
@@ -416,6 +421,20 @@ class SqliteStore:
     def outbox_by_draft_message(self, message_id: str) -> OutboxEntry | None:
         rows = self._read("SELECT * FROM outbox WHERE draft_message_id = ?", (message_id,))
         return _outbox(rows[0]) if rows else None
+
+    # -- effect queue -----------------------------------------------------------------------
+
+    def queue_effects(self, items: Iterable[tuple[str, str]]) -> None:
+        """Queue (kind, JSON) effects; call inside the transaction that caused them."""
+        with self.transaction():
+            self._db.executemany("INSERT INTO effects (kind, payload) VALUES (?, ?)", list(items))
+
+    def pending_effects(self) -> list[tuple[int, str, str]]:
+        rows = self._read("SELECT id, kind, payload FROM effects ORDER BY id")
+        return [(int(r[0]), str(r[1]), str(r[2])) for r in rows]
+
+    def effect_done(self, effect_id: int) -> None:
+        self._write("DELETE FROM effects WHERE id = ?", (effect_id,))
 
     # -- notes, corrections, labels ---------------------------------------------------------
 

@@ -1,0 +1,278 @@
+"""The draft outbox: carries the core's effects out in Gmail, exactly once, crash or not.
+
+The core's effects are first written to the store in the same transaction as the events
+and cursor that caused them; this module then applies them one by one and forgets each
+only once it is done. Every step is idempotent, so a crash anywhere just means "do the
+rest again":
+
+- CreateDraft: the intent row moves intended -> creating (committed) -> drafts.create ->
+  created. A row found in ``creating`` may or may not have a draft in Gmail, so
+  :meth:`Outbox.reconcile` looks for our ``X-Followup-Id`` header among the drafts before
+  creating anything: never two drafts for one intent, never none.
+- DiscardDraft: delete our draft only if the user has not edited it (fingerprint of our
+  content vs the draft's current content); an edited one is kept and reported.
+- LabelThreads / Flag: label moves (idempotent) and notes.
+"""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import hashlib
+import json
+import logging
+from dataclasses import dataclass, field
+from datetime import datetime
+from email.message import EmailMessage
+from email.utils import getaddresses
+from typing import Any
+
+from followup.adapters.crashpoints import crash_point
+from followup.adapters.labels import LabelKeeper
+from followup.core import serialize
+from followup.core.draft import FOLLOWUP_ID_HEADER
+from followup.core.effects import CreateDraft, DiscardDraft, Effect, Flag, LabelThreads
+from followup.core.events import DraftOutcome, Event
+from followup.errors import BadRequest, NotFound
+from followup.ports import Mailbox, Note, OutboxEntry, Store
+
+log = logging.getLogger(__name__)
+
+
+def fingerprint(raw: bytes) -> str:
+    """A hash of what the user would see and edit: recipients, subject and plain text.
+
+    Transport details (MIME boundaries, encodings, Gmail's added headers) are left out, so
+    our draft read back from Gmail hashes like the bytes we sent, and any edit changes it.
+    """
+    msg = email.message_from_bytes(raw, policy=email.policy.default)
+    to = sorted(addr.lower() for _, addr in getaddresses([str(v) for v in msg.get_all("To", [])]))
+    subject = " ".join(str(msg.get("Subject", "")).split())
+    text = ""
+    if isinstance(msg, EmailMessage):
+        body = msg.get_body(preferencelist=("plain",))
+        if body is not None:
+            text = str(body.get_content())
+    lines = text.replace("\r\n", "\n").split("\n")
+    text = "\n".join(line.rstrip() for line in lines).strip()
+    payload = json.dumps([to, subject, text], ensure_ascii=False)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def intent_entry(effect: CreateDraft, now: datetime) -> OutboxEntry:
+    """The outbox row for a CreateDraft: the exact bytes we will upload, and their hash."""
+    raw = effect.draft.to_bytes(effect.intent_key)
+    return OutboxEntry(
+        intent_key=effect.intent_key,
+        application_id=effect.application_id,
+        step=str(effect.step),
+        thread_id=effect.thread_id,
+        state="intended",
+        raw=raw,
+        content_hash=fingerprint(raw),
+        created_at=now,
+    )
+
+
+# -- the effect queue's JSON form --------------------------------------------------------------
+
+_KINDS: dict[str, type[Any]] = {
+    "discard": DiscardDraft,
+    "label": LabelThreads,
+    "flag": Flag,
+}
+
+
+def encode_effect(effect: Effect) -> tuple[str, str]:
+    """(kind, JSON) for the store's effect queue; a CreateDraft is queued by its key only."""
+    if isinstance(effect, CreateDraft):
+        return "create", json.dumps({"intent_key": effect.intent_key})
+    for kind, cls in _KINDS.items():
+        if isinstance(effect, cls):
+            return kind, json.dumps(serialize.dump(effect))
+    raise TypeError(f"unknown effect {type(effect).__name__}")
+
+
+@dataclass
+class Applied:
+    """What applying the queued effects did; ``events`` go back to the core."""
+
+    drafts_created: int = 0
+    drafts_discarded: int = 0
+    drafts_kept: int = 0
+    threads_labelled: int = 0
+    flags: int = 0
+    events: list[Event] = field(default_factory=list)
+
+    def add(self, other: Applied) -> None:
+        self.drafts_created += other.drafts_created
+        self.drafts_discarded += other.drafts_discarded
+        self.drafts_kept += other.drafts_kept
+        self.threads_labelled += other.threads_labelled
+        self.flags += other.flags
+        self.events.extend(other.events)
+
+
+@dataclass(frozen=True)
+class InboxSettings:
+    """Where a ready draft's thread shows up (issue 7: Inbox, optionally starred/important)."""
+
+    bring_to_inbox: bool = True
+    star: bool = False
+    mark_important: bool = False
+
+    def system_labels(self) -> list[str]:
+        wanted = [
+            ("INBOX", self.bring_to_inbox),
+            ("STARRED", self.star),
+            ("IMPORTANT", self.mark_important),
+        ]
+        return [label for label, on in wanted if on]
+
+
+class Outbox:
+    """Applies queued effects against the mailbox. Not thread-safe."""
+
+    def __init__(
+        self,
+        mailbox: Mailbox,
+        store: Store,
+        labels: LabelKeeper,
+        inbox: InboxSettings = InboxSettings(),
+    ) -> None:
+        self._mailbox = mailbox
+        self._store = store
+        self._labels = labels
+        self._inbox = inbox
+
+    # -- start-up ---------------------------------------------------------------------------
+
+    def reconcile(self, now: datetime) -> int:
+        """Resolve intents left in ``creating`` by a crash: adopt our draft or create anew.
+
+        Costs nothing when no intent is in doubt (the normal case): no drafts.list.
+        """
+        doubtful = self._store.outbox("creating")
+        if not doubtful:
+            return 0
+        threads = {row.thread_id for row in doubtful}
+        drafts = [
+            d for d in self._mailbox.list_drafts() if None in threads or d.thread_id in threads
+        ]
+        found: dict[str, list[tuple[str, str]]] = {}
+        for draft in self._mailbox.get_drafts([d.id for d in drafts]).values():
+            key = draft.headers.get(FOLLOWUP_ID_HEADER.lower())
+            if key:
+                found.setdefault(key.strip(), []).append((draft.id, draft.message_id))
+        for row in doubtful:
+            copies = sorted(found.get(row.intent_key, []))
+            if copies:
+                draft_id, message_id = copies[0]
+                for extra_id, _ in copies[1:]:  # cannot happen by design; heal if it does
+                    log.warning("outbox.duplicate_removed intent=%s", row.intent_key)
+                    self._mailbox.delete_draft(extra_id)
+                self._store.update_outbox(
+                    row.intent_key,
+                    state="created",
+                    draft_id=draft_id,
+                    draft_message_id=message_id,
+                    at=now,
+                )
+                log.info("outbox.adopted intent=%s draft=%s", row.intent_key, draft_id)
+            else:
+                self._store.update_outbox(row.intent_key, state="intended", at=now)
+                log.info("outbox.retry_create intent=%s", row.intent_key)
+        return len(doubtful)
+
+    # -- applying ---------------------------------------------------------------------------
+
+    def apply_pending(self, now: datetime) -> Applied:
+        """Apply every queued effect in order, forgetting each once done."""
+        applied = Applied()
+        for effect_id, kind, payload in self._store.pending_effects():
+            data = json.loads(payload)
+            if kind == "create":
+                applied.add(self._create(str(data["intent_key"]), now))
+            elif kind == "discard":
+                applied.add(self._discard(serialize.load(DiscardDraft, data), now))
+            elif kind == "label":
+                applied.add(self._label(serialize.load(LabelThreads, data)))
+            elif kind == "flag":
+                flag = serialize.load(Flag, data)
+                self._store.add_note(
+                    Note(at=now, application_id=flag.application_id, kind="flag", text=flag.reason)
+                )
+                applied.flags += 1
+            else:
+                log.error("outbox.unknown_effect kind=%s", kind)
+            crash_point("effect.before_done")
+            self._store.effect_done(effect_id)
+        return applied
+
+    def _create(self, intent_key: str, now: datetime) -> Applied:
+        row = self._store.get_outbox(intent_key)
+        if row is not None and row.state == "creating":
+            self.reconcile(now)
+            row = self._store.get_outbox(intent_key)
+        if row is None or row.state != "intended":
+            return Applied()  # done before the crash, or discarded meanwhile
+        self._store.update_outbox(intent_key, state="creating", at=now)
+        crash_point("draft.before_create")
+        try:
+            draft = self._mailbox.create_draft(row.raw, thread_id=row.thread_id)
+        except (NotFound, BadRequest) as exc:
+            if not row.thread_id:
+                raise
+            # The thread was deleted: a draft outside it still reaches the user.
+            log.warning("outbox.thread_gone intent=%s error=%s", intent_key, exc)
+            draft = self._mailbox.create_draft(row.raw, thread_id=None)
+        crash_point("draft.after_create")
+        self._store.update_outbox(
+            intent_key,
+            state="created",
+            draft_id=draft.id,
+            draft_message_id=draft.message_id,
+            at=now,
+        )
+        log.info("outbox.draft_created intent=%s draft=%s", intent_key, draft.id)
+        if draft.thread_id:
+            self._labels.add_system_labels(draft.thread_id, self._inbox.system_labels())
+        return Applied(drafts_created=1)
+
+    def _discard(self, effect: DiscardDraft, now: datetime) -> Applied:
+        row = self._store.get_outbox(effect.intent_key)
+        if row is not None and row.state == "creating":
+            self.reconcile(now)
+            row = self._store.get_outbox(effect.intent_key)
+        if row is None:
+            return Applied()
+        if row.state == "intended":
+            self._store.update_outbox(row.intent_key, state="cancelled", note=effect.reason, at=now)
+            return Applied()
+        if row.state != "created" or not row.draft_id:
+            return Applied()
+        try:
+            current = self._mailbox.get_draft(row.draft_id)
+        except NotFound:
+            self._store.update_outbox(row.intent_key, state="gone", at=now)
+            return Applied()
+        if current.raw is not None and fingerprint(current.raw) == row.content_hash:
+            self._mailbox.delete_draft(row.draft_id)
+            self._store.update_outbox(row.intent_key, state="deleted", note=effect.reason, at=now)
+            log.info("outbox.draft_deleted intent=%s reason=%s", row.intent_key, effect.reason)
+            return Applied(drafts_discarded=1)
+        text = f"Your edited draft was kept ({effect.reason}); send or delete it yourself."
+        self._store.update_outbox(row.intent_key, state="kept", note=text, at=now)
+        self._store.add_note(
+            Note(at=now, application_id=row.application_id, kind="kept_draft", text=text)
+        )
+        log.info("outbox.edited_draft_kept intent=%s", row.intent_key)
+        return Applied(
+            drafts_kept=1,
+            events=[DraftOutcome(intent_key=row.intent_key, at=now, kept_edited=True)],
+        )
+
+    def _label(self, effect: LabelThreads) -> Applied:
+        # INBOX/STARRED come with the draft itself (_create), on the draft's own thread.
+        count = self._labels.apply(effect.thread_ids, effect.label)
+        return Applied(threads_labelled=count)

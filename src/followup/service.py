@@ -1,0 +1,593 @@
+"""The sync service: read Gmail -> ask the core -> carry out its effects (shell, core, shell).
+
+One poll is: history since the stored cursor (one call when nothing happened), fetch the new
+mail, read it, feed it to the core in date order, and commit the applications, the event
+log, the draft intents, the queued effects and the new cursor in ONE transaction. Only then
+are the effects carried out (:mod:`followup.adapters.outbox`), each forgotten once done. A
+crash before the commit replays the same history next time (the core is deterministic, so
+the same intent keys come out); a crash after it finds the effects still queued.
+
+The service reads ``now`` from an injected Clock, once per poll, so the simulator and the
+demo drive it with the emulator's clock.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import sys
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager, nullcontext
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Literal, Protocol
+
+from followup.adapters.crashpoints import crash_point
+from followup.adapters.ingest import candidate_query, is_candidate, to_mail_seen
+from followup.adapters.labels import DEFAULT_LABEL_NAMES, LabelKeeper
+from followup.adapters.outbox import Applied, InboxSettings, Outbox, encode_effect, intent_entry
+from followup.core.effects import CreateDraft, Effect
+from followup.core.events import (
+    ClockTick,
+    DraftDeleted,
+    DraftOutcome,
+    Event,
+    MailSeen,
+    ManualApplication,
+    Reclassified,
+    UserCommand,
+)
+from followup.core.model import Application, LabelRole
+from followup.errors import HistoryExpired, NotFound
+from followup.mail.model import MailReading
+from followup.ports import (
+    Clock,
+    EventRecord,
+    HistoryDelta,
+    Mailbox,
+    MessageData,
+    Note,
+    OutboxEntry,
+    ProcessedMessage,
+    Store,
+)
+
+log = logging.getLogger(__name__)
+
+# Batches of the first sync: metadata is small, raw mail is not; these bound memory.
+METADATA_CHUNK = 500
+RAW_CHUNK = 100
+# A DraftOutcome fed back may queue more effects; this bounds that loop (it ends in one).
+MAX_FEEDBACK_ROUNDS = 5
+
+
+class Outcome(Protocol):
+    """What the core's ``handle`` returns."""
+
+    @property
+    def applications(self) -> Mapping[str, Application]: ...  # changed or new ones
+    @property
+    def effects(self) -> Sequence[Effect]: ...
+    @property
+    def notes(self) -> Sequence[Any]: ...
+
+
+Engine = Callable[[Mapping[str, Application], Event, Any, Any, datetime], Outcome]
+Reader = Callable[[bytes], MailReading]
+
+
+def default_engine() -> Engine:
+    """The core's ``handle`` (imported late: the core is built in parallel with this)."""
+    module = importlib.import_module("followup.core.engine")
+    engine: Engine = module.handle
+    return engine
+
+
+@dataclass(frozen=True)
+class SyncSettings:
+    """Knobs of the sync; ``bootstrap`` fills them from the user's config."""
+
+    labels: dict[LabelRole, str] = field(default_factory=lambda: dict(DEFAULT_LABEL_NAMES))
+    inbox: InboxSettings = field(default_factory=InboxSettings)
+    first_sync_days: int = 60
+    query: str | None = None  # None: candidate_query(first_sync_days)
+    user_addresses: tuple[str, ...] = ()
+    progress: bool | None = None  # None: a progress bar only when stderr is a terminal
+
+
+@dataclass
+class PollReport:
+    """What one poll, tick or command did, and what it cost."""
+
+    mode: Literal["idle", "incremental", "first_sync", "resync", "tick", "command"]
+    messages_fetched: int = 0
+    events: int = 0
+    skipped: int = 0
+    malformed: int = 0
+    drafts_created: int = 0
+    drafts_discarded: int = 0
+    drafts_kept: int = 0
+    drafts_deleted_by_user: int = 0
+    threads_labelled: int = 0
+    flags: int = 0
+    calls: int = 0
+    units: int = 0
+    notes: list[str] = field(default_factory=list)
+
+    def absorb(self, applied: Applied) -> None:
+        self.drafts_created += applied.drafts_created
+        self.drafts_discarded += applied.drafts_discarded
+        self.drafts_kept += applied.drafts_kept
+        self.threads_labelled += applied.threads_labelled
+        self.flags += applied.flags
+
+
+class Service:
+    """Drives the core from a mailbox and a store. Not thread-safe: one job at a time."""
+
+    def __init__(
+        self,
+        mailbox: Mailbox,
+        store: Store,
+        policy: Any,
+        profile: Any,
+        settings: SyncSettings,
+        clock: Clock,
+        *,
+        reader: Reader,
+        engine: Engine | None = None,
+    ) -> None:
+        self.mailbox = mailbox
+        self.store = store
+        self.policy = policy
+        self.profile = profile
+        self.settings = settings
+        self.clock = clock
+        self._reader = reader
+        self._engine = engine or default_engine()
+        self.labels = LabelKeeper(mailbox, store, settings.labels)
+        self.outbox = Outbox(mailbox, store, self.labels, settings.inbox)
+        self._started = False
+
+    # -- public API -------------------------------------------------------------------------
+
+    def poll_once(self) -> PollReport:
+        """One incremental poll (or the first sync when there is no cursor yet)."""
+        calls, units = self.mailbox.stats.total_calls, self.mailbox.stats.units
+        now = self.clock.now()
+        cursor = self.store.get_cursor()
+        if cursor is None:
+            report = self._full_sync(now, mode="first_sync")
+        else:
+            self._start(now)
+            try:
+                delta = self.mailbox.history_since(cursor)
+            except HistoryExpired:
+                log.warning("sync.history_expired cursor=%s action=full_resync", cursor)
+                report = self._full_sync(now, mode="resync")
+            else:
+                report = self._incremental(delta, cursor, now)
+        self._drain(now, report)
+        return self._costed(report, calls, units)
+
+    def first_sync(self) -> PollReport:
+        """The first run: record historyId, then read the candidate mail of the window."""
+        calls, units = self.mailbox.stats.total_calls, self.mailbox.stats.units
+        now = self.clock.now()
+        report = self._full_sync(now, mode="first_sync")
+        self._drain(now, report)
+        return self._costed(report, calls, units)
+
+    def tick(self) -> PollReport:
+        """Clock-driven transitions (thank-you at the interview's end, check-ins, let go)."""
+        calls, units = self.mailbox.stats.total_calls, self.mailbox.stats.units
+        now = self.clock.now()
+        self._start(now)
+        report = PollReport(mode="tick")
+        self._commit([ClockTick(at=now)], [], None, now, report)
+        self._drain(now, report)
+        return self._costed(report, calls, units)
+
+    def apply(self, event: UserCommand | ManualApplication | Reclassified) -> PollReport:
+        """A user command from the CLI, applied like any event and carried out at once."""
+        calls, units = self.mailbox.stats.total_calls, self.mailbox.stats.units
+        now = self.clock.now()
+        self._start(now)
+        report = PollReport(mode="command")
+        self._commit([event], [], None, now, report)
+        self._drain(now, report)
+        return self._costed(report, calls, units)
+
+    # -- polls ------------------------------------------------------------------------------
+
+    def _start(self, now: datetime) -> None:
+        """Once per process: settle draft intents a crash left in doubt."""
+        if not self._started:
+            self.outbox.reconcile(now)
+            self._started = True
+
+    def _incremental(self, delta: HistoryDelta, cursor: str, now: datetime) -> PollReport:
+        if delta.empty:
+            if delta.history_id != cursor:
+                self.store.set_cursor(delta.history_id)
+            return PollReport(mode="idle")
+        report = PollReport(mode="incremental")
+        wanted = list(dict.fromkeys(_interesting(delta)))
+        seen = self.store.seen_message_ids(wanted)
+        fetch = [m for m in wanted if m not in seen]
+        drafts_by_message = {
+            row.draft_message_id: row
+            for row in self.store.outbox("created")
+            if row.draft_message_id is not None
+        }
+        fetched = self.mailbox.get_messages(fetch, fmt="raw") if fetch else {}
+        report.messages_fetched = len(fetched)
+        crash_point("poll.after_fetch")
+        events, records = self._read_all(fetched.values(), report)
+        outbox_updates: list[tuple[str, str, str | None]] = []
+        for message_id, msg in fetched.items():
+            row = drafts_by_message.get(message_id)
+            if row is not None and "DRAFT" not in msg.label_ids:
+                outbox_updates.append((row.intent_key, "gone", None))  # sent as it was
+        sent_threads = {e.thread_id for e in events if isinstance(e, MailSeen) and e.from_user}
+        for ref in delta.deleted:
+            row = drafts_by_message.get(ref.id)
+            if row is not None:
+                self._draft_message_deleted(row, sent_threads, events, outbox_updates, now)
+        report.drafts_deleted_by_user = sum(isinstance(e, DraftDeleted) for e in events)
+        self._commit(events, records, delta.history_id, now, report, outbox_updates)
+        return report
+
+    def _draft_message_deleted(
+        self,
+        row: OutboxEntry,
+        sent_threads: set[str],
+        events: list[Event],
+        updates: list[tuple[str, str, str | None]],
+        now: datetime,
+    ) -> None:
+        """Our draft's message went away: edited (new message), sent, or deleted by the user."""
+        assert row.draft_id is not None
+        try:
+            current = self.mailbox.get_draft(row.draft_id)
+        except NotFound:
+            updates.append((row.intent_key, "gone", None))
+            if row.thread_id not in sent_threads:
+                events.append(DraftDeleted(intent_key=row.intent_key, at=now))
+                log.info("sync.draft_deleted_by_user intent=%s", row.intent_key)
+            return
+        updates.append((row.intent_key, "created", current.message_id))  # edited in Gmail
+
+    def _full_sync(self, now: datetime, *, mode: Literal["first_sync", "resync"]) -> PollReport:
+        report = PollReport(mode=mode)
+        self._start(now)
+        profile = self.mailbox.profile()  # BEFORE listing: nothing between is lost
+        if profile.email:
+            self.store.set_meta("account_email", profile.email)
+        query = self.settings.query or candidate_query(self.settings.first_sync_days)
+        refs = list(self.mailbox.list_messages(query))
+        seen = self.store.seen_message_ids(r.id for r in refs)
+        unseen = [r.id for r in refs if r.id not in seen]
+        known_threads = {t for app in self.store.load_applications() for t in app.thread_ids}
+        candidates: list[str] = []
+        records: list[ProcessedMessage] = []
+        with self._progress("Checking mail headers", len(unseen)) as advance:
+            for chunk in _chunks(unseen, METADATA_CHUNK):
+                metas = self.mailbox.get_messages(chunk, fmt="metadata")
+                for meta in metas.values():
+                    if is_candidate(meta, known_threads):
+                        candidates.append(meta.id)
+                    elif not {"DRAFT", "SPAM", "TRASH"}.intersection(meta.label_ids):
+                        records.append(_skipped(meta, "bulk mail"))
+                advance(len(chunk))
+        report.skipped += len(records)
+        events: list[Event] = []
+        with self._progress("Reading job mail", len(candidates)) as advance:
+            for chunk in _chunks(candidates, RAW_CHUNK):
+                fetched = self.mailbox.get_messages(chunk, fmt="raw")
+                report.messages_fetched += len(fetched)
+                more_events, more_records = self._read_all(fetched.values(), report)
+                events.extend(more_events)
+                records.extend(more_records)
+                advance(len(chunk))
+        updates: list[tuple[str, str, str | None]] = []
+        if mode == "resync":
+            self._missed_draft_changes(events, updates, now)
+        self._commit(events, records, profile.history_id, now, report, updates)
+        return report
+
+    def _missed_draft_changes(
+        self, events: list[Event], updates: list[tuple[str, str, str | None]], now: datetime
+    ) -> None:
+        """After a lost cursor, find drafts the user deleted while we could not see history."""
+        rows = self.store.outbox("created")
+        if not rows:
+            return
+        present = {d.id for d in self.mailbox.list_drafts()}
+        sent_threads = {e.thread_id for e in events if isinstance(e, MailSeen) and e.from_user}
+        for row in rows:
+            if row.draft_id in present:
+                continue
+            updates.append((row.intent_key, "gone", None))
+            user_sent = row.thread_id in sent_threads or any(
+                m.from_user and m.thread_id == row.thread_id and m.at >= (row.created_at or now)
+                for m in self.store.messages_for(row.application_id)
+            )
+            if not user_sent:
+                events.append(DraftDeleted(intent_key=row.intent_key, at=now))
+
+    # -- reading ----------------------------------------------------------------------------
+
+    def _read_all(
+        self, messages: Iterable[MessageData], report: PollReport
+    ) -> tuple[list[Event], list[ProcessedMessage]]:
+        """Classify fetched mail; drafts, spam and trash are left alone, bad mail is logged."""
+        corrections = None
+        events: list[Event] = []
+        records: list[ProcessedMessage] = []
+        users = self._user_addresses()
+        for msg in messages:
+            if {"DRAFT", "SPAM", "TRASH", "CHAT"}.intersection(msg.label_ids) or msg.raw is None:
+                continue
+            reading: MailReading | None = None
+            try:
+                reading = self._reader(msg.raw)
+            except Exception as exc:  # the reader must never stop a poll
+                error = type(exc).__name__
+            else:
+                error = reading.unparseable or ""
+            if reading is None or reading.unparseable:
+                # Log ids and the error type only: never a body or a subject.
+                log.warning("sync.malformed_message id=%s error=%s", msg.id, error)
+                records.append(_skipped(msg, f"unreadable: {error}", status="malformed"))
+                report.malformed += 1
+                continue
+            if corrections is None:
+                corrections = self.store.corrections()
+            corrected = corrections.get(msg.id)
+            event = to_mail_seen(
+                msg,
+                reading,
+                user_addresses=users,
+                kind=corrected.kind if corrected else None,
+            )
+            events.append(event)
+            records.append(
+                ProcessedMessage(
+                    message_id=msg.id,
+                    thread_id=msg.thread_id,
+                    at=msg.internal_date,
+                    kind=str(event.kind),
+                    status="ingested",
+                    from_user=event.from_user,
+                    company=event.company,
+                    subject=event.subject[:200],
+                    sender=event.sender,
+                    reasons=event.reasons,
+                )
+            )
+        return events, records
+
+    def _user_addresses(self) -> tuple[str, ...]:
+        account = self.store.get_meta("account_email")
+        return (*self.settings.user_addresses, *((account,) if account else ()))
+
+    # -- the one transaction ----------------------------------------------------------------
+
+    def _commit(
+        self,
+        events: Sequence[Event],
+        records: Sequence[ProcessedMessage],
+        cursor: str | None,
+        now: datetime,
+        report: PollReport,
+        outbox_updates: Sequence[tuple[str, str, str | None]] = (),
+    ) -> None:
+        """Feed events in date order and commit everything they caused, with the cursor."""
+        ordered = sorted(events, key=_event_time)
+        with self.store.transaction():
+            apps = {app.id: app for app in self.store.load_applications()}
+            changed: set[str] = set()
+            queued: list[tuple[str, str]] = []
+            logged: list[tuple[Event, tuple[str, ...]]] = []
+            for event in ordered:
+                outcome = self._engine(apps, event, self.policy, self.profile, now)
+                new_ids = [key for key in outcome.applications if key not in apps]
+                apps.update(outcome.applications)
+                changed.update(outcome.applications)
+                for effect in outcome.effects:
+                    if isinstance(effect, CreateDraft):
+                        self.store.put_outbox(intent_entry(effect, now))
+                    queued.append(encode_effect(effect))
+                report.notes.extend(str(note) for note in outcome.notes)
+                touched = tuple(
+                    dict.fromkeys([e.application_id for e in outcome.effects] + new_ids)
+                )
+                if isinstance(event, ClockTick) and not outcome.effects:
+                    continue
+                logged.append((event, touched))
+            report.events += len(ordered)
+            owners = {m.message_id: app.id for app in apps.values() for m in app.messages}
+            for event, touched in logged:
+                for entry in _event_records(event, touched, owners, self.store):
+                    self.store.record_event(entry)
+            self.store.save_applications(apps[key] for key in sorted(changed))
+            for record in records:
+                self.store.record_message(_owned(record, owners.get(record.message_id)))
+            for key, state, message_id in outbox_updates:
+                if state == "created":
+                    self.store.update_outbox(
+                        key, state="created", draft_message_id=message_id, at=now
+                    )
+                else:
+                    self.store.update_outbox(key, state="gone", at=now)
+            self.store.queue_effects(queued)
+            crash_point("poll.before_commit")
+            if cursor is not None:
+                self.store.set_cursor(cursor)
+        crash_point("poll.after_commit")
+
+    def _drain(self, now: datetime, report: PollReport) -> None:
+        """Carry out queued effects; feed what they report (kept drafts) back to the core."""
+        for _ in range(MAX_FEEDBACK_ROUNDS):
+            if not self.store.pending_effects():
+                return
+            applied = self.outbox.apply_pending(now)
+            report.absorb(applied)
+            if not applied.events:
+                return
+            self._commit(applied.events, [], None, now, report)
+
+    # -- helpers ----------------------------------------------------------------------------
+
+    def _costed(self, report: PollReport, calls: int, units: int) -> PollReport:
+        report.calls = self.mailbox.stats.total_calls - calls
+        report.units = self.mailbox.stats.units - units
+        log.info(
+            "sync.done mode=%s events=%d drafts_created=%d calls=%d units=%d",
+            report.mode,
+            report.events,
+            report.drafts_created,
+            report.calls,
+            report.units,
+        )
+        return report
+
+    def _progress(self, label: str, total: int) -> AbstractContextManager[Callable[[int], None]]:
+        show = self.settings.progress
+        if show is None:
+            show = sys.stderr.isatty()
+        if not show or total == 0:
+            return nullcontext(lambda _n: None)
+        return _rich_progress(label, total)
+
+
+def _rich_progress(label: str, total: int) -> AbstractContextManager[Callable[[int], None]]:
+    from contextlib import contextmanager
+
+    from rich.progress import Progress
+
+    @contextmanager
+    def bar() -> Iterator[Callable[[int], None]]:
+        with Progress(transient=True) as progress:
+            task = progress.add_task(label, total=total)
+            yield lambda n: progress.advance(task, n)
+
+    return bar()
+
+
+def _interesting(delta: HistoryDelta) -> Iterator[str]:
+    """Messages worth a look: new ones, ones just sent, ones taken out of spam or trash."""
+    for ref in delta.added:
+        yield ref.id
+    for change in delta.labels_added:
+        if "SENT" in change.label_ids or "INBOX" in change.label_ids:
+            yield change.message.id
+    for change in delta.labels_removed:
+        if {"SPAM", "TRASH", "DRAFT"}.intersection(change.label_ids):
+            yield change.message.id
+
+
+def _chunks(items: Sequence[str], size: int) -> Iterator[Sequence[str]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _skipped(
+    msg: MessageData, reason: str, *, status: Literal["skipped", "malformed"] = "skipped"
+) -> ProcessedMessage:
+    return ProcessedMessage(
+        message_id=msg.id,
+        thread_id=msg.thread_id,
+        at=msg.internal_date,
+        kind="other",
+        status=status,
+        reasons=(reason,),
+    )
+
+
+def _owned(record: ProcessedMessage, app_id: str | None) -> ProcessedMessage:
+    if app_id is None:
+        return record
+    from dataclasses import replace
+
+    return replace(record, application_id=app_id)
+
+
+def _event_time(event: Event) -> datetime:
+    return event.at
+
+
+def _event_records(
+    event: Event, touched: tuple[str, ...], owners: dict[str, str], store: Store
+) -> list[EventRecord]:
+    """Event log entries (one per application concerned); keys make replays no-ops."""
+    if isinstance(event, MailSeen):
+        who = "you" if event.from_user else (event.sender or "unknown sender")
+        app_id = owners.get(event.message_id) or (touched[0] if touched else None)
+        return [
+            EventRecord(
+                key=f"mail:{event.message_id}",
+                at=event.at,
+                kind=f"mail.{event.kind}",
+                application_id=app_id,
+                summary=f"{event.kind} from {who}",
+            )
+        ]
+    if isinstance(event, ClockTick):
+        return [
+            EventRecord(
+                key=f"tick:{event.at.isoformat()}:{app_id}",
+                at=event.at,
+                kind="clock",
+                application_id=app_id,
+                summary="follow-up step due",
+            )
+            for app_id in touched
+        ]
+    if isinstance(event, DraftDeleted | DraftOutcome):
+        row = store.get_outbox(event.intent_key)
+        deleted = isinstance(event, DraftDeleted)
+        return [
+            EventRecord(
+                key=f"draft-{'deleted' if deleted else 'kept'}:{event.intent_key}",
+                at=event.at,
+                kind="draft.deleted_by_user" if deleted else "draft.kept_edited",
+                application_id=row.application_id if row else None,
+                summary="you deleted the draft: step skipped"
+                if deleted
+                else "your edited draft was kept",
+            )
+        ]
+    if isinstance(event, UserCommand):
+        return [
+            EventRecord(
+                key=f"cmd:{event.application_id}:{event.action}:{event.at.isoformat()}",
+                at=event.at,
+                kind=f"user.{event.action}",
+                application_id=event.application_id,
+                summary=event.note or event.action,
+            )
+        ]
+    if isinstance(event, ManualApplication):
+        return [
+            EventRecord(
+                key=f"add:{event.company}:{event.at.isoformat()}",
+                at=event.at,
+                kind="user.add",
+                application_id=touched[0] if touched else None,
+                summary=f"added {event.company}",
+            )
+        ]
+    return [
+        EventRecord(
+            key=f"correct:{event.message_id}:{event.at.isoformat()}",
+            at=event.at,
+            kind="user.correct",
+            application_id=owners.get(event.message_id),
+            summary=f"marked as {event.kind}",
+        )
+    ]
+
+
+__all__ = ["Engine", "Note", "PollReport", "Reader", "Service", "SyncSettings"]
