@@ -109,7 +109,10 @@ def match(apps: Mapping[str, Application], mail: MailSeen) -> Application | None
     else:
         addresses = {mail.sender.lower()} | ({mail.reply_to.lower()} if mail.reply_to else set())
 
-    by_contact = [a for a in pool if addresses & {c.address.lower() for c in a.contacts}]
+    # No-reply addresses are shared by every employer on an ATS: only humans identify one.
+    by_contact = [
+        a for a in pool if addresses & {c.address.lower() for c in a.contacts if not c.no_reply}
+    ]
     if by_contact:
         return _pick(by_contact)
 
