@@ -1,0 +1,157 @@
+"""status, show, add, pause, resume, close and correct against the emulator."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from email.utils import format_datetime
+
+import pytest
+from click.testing import CliRunner
+
+from followup.bootstrap import build_service
+from followup.cli import main
+from followup.config import load_config
+
+from .accounts import Account, account_fixture, connect_by_token, deliver  # noqa: F401
+
+
+def invitation(account: Account, *, when: datetime) -> bytes:
+    sent = datetime.now(UTC) - timedelta(hours=2)
+    return (
+        "From: Jane Doe <jane@acme-robotics.com>\r\n"
+        f"To: {account.email}\r\n"
+        "Subject: Interview invitation - Data Engineer at Acme Robotics\r\n"
+        f"Date: {format_datetime(sent)}\r\n"
+        "Message-ID: <invite-1@acme-robotics.com>\r\n"
+        "Content-Type: text/plain; charset=utf-8\r\n\r\n"
+        "Hi Ada,\r\n\r\nThank you for applying to the Data Engineer role at Acme Robotics. "
+        "We would like to invite you to an interview on "
+        f"{when.strftime('%A %d %B %Y')} at {when.strftime('%H:%M')} UTC.\r\n\r\n"
+        "Best regards,\r\nJane Doe\r\nHiring Manager, Acme Robotics\r\n"
+    ).encode()
+
+
+def poll(account: Account) -> None:
+    paths = account.home
+    wiring = build_service(paths, load_config(paths.config_file))
+    try:
+        wiring.service.poll_once()
+    finally:
+        wiring.close()
+
+
+@pytest.fixture
+def tracked(account: Account) -> Account:
+    """A connected account whose mailbox holds one interview invitation, synced."""
+    connect_by_token(account)
+    interview = (datetime.now(UTC) + timedelta(days=2)).replace(
+        hour=14, minute=0, second=0, microsecond=0
+    )
+    deliver(account, invitation(account, when=interview))
+    poll(account)
+    return account
+
+
+def test_status_without_a_database_says_how_to_start(account: Account) -> None:
+    result = CliRunner().invoke(main, ["status"])
+    assert result.exit_code == 0
+    assert "No applications yet" in result.output
+
+
+def test_status_lists_the_application_with_its_gmail_thread(tracked: Account) -> None:
+    result = CliRunner().invoke(main, ["status"])
+    assert result.exit_code == 0, result.output
+    print(result.output)
+    assert "Acme" in result.output
+    assert "https://mail.google.com/mail/u/0/#inbox/" in result.output
+
+
+def test_show_explains_why_each_mail_was_read_so(tracked: Account) -> None:
+    result = CliRunner().invoke(main, ["show", "acme"])
+    assert result.exit_code == 0, result.output
+    print(result.output)
+    assert "read as interview_invite" in result.output
+    assert "why:" in result.output
+
+
+def test_pause_resume_close_move_the_application(tracked: Account) -> None:
+    runner = CliRunner()
+    paused = runner.invoke(main, ["pause", "acme", "--note", "they said end of month"])
+    assert paused.exit_code == 0, paused.output
+    assert "-> paused" in paused.output
+    again = runner.invoke(main, ["pause", "acme"])
+    assert again.exit_code == 1
+    assert "not changed" in again.output
+    resumed = runner.invoke(main, ["resume", "acme"])
+    assert resumed.exit_code == 0, resumed.output
+    assert "paused" in resumed.output.split("->")[0]
+    closed = runner.invoke(main, ["close", "acme"])
+    assert closed.exit_code == 0, closed.output
+    assert "-> closed" in closed.output
+    listing = runner.invoke(main, ["status"])
+    assert "No open applications (1 closed" in listing.output
+
+
+def test_unknown_application_fails_with_status_1(tracked: Account) -> None:
+    result = CliRunner().invoke(main, ["pause", "globex"])
+    assert result.exit_code == 1
+    assert "no application matches 'globex'" in result.output
+
+
+def test_add_tracks_an_application_by_hand(account: Account) -> None:
+    connect_by_token(account)
+    result = CliRunner().invoke(
+        main,
+        [
+            "add",
+            "--company",
+            "Globex",
+            "--contact",
+            "hank@globex.example",
+            "--interview",
+            "2026-12-01 10:00",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert "Added Globex" in result.output
+    assert "interview scheduled" in result.output
+    listing = CliRunner().invoke(main, ["status"])
+    assert "Globex" in listing.output
+
+
+def test_add_without_company_is_a_usage_error(account: Account) -> None:
+    result = CliRunner().invoke(main, ["add", "--contact", "x@y.com"])
+    assert result.exit_code == 2
+
+
+def test_correct_applies_at_once_and_is_remembered(tracked: Account) -> None:
+    from followup.adapters.store import SqliteStore
+    from followup.mail_rules import load_rules
+
+    store = SqliteStore(tracked.home.database_file)
+    try:
+        (app,) = store.load_applications()
+        message_id = app.messages[0].message_id
+    finally:
+        store.close()
+    result = CliRunner().invoke(main, ["correct", message_id, "--kind", "rejection"])
+    assert result.exit_code == 0, result.output
+    print(result.output)
+    assert "now read as rejection" in result.output
+    assert "-> closed" in result.output
+    store = SqliteStore(tracked.home.database_file)
+    try:
+        assert store.corrections()[message_id].kind == "rejection"
+        rule = load_rules(store).lookup(
+            "jane@acme-robotics.com", "Re: Interview invitation - Data Engineer at Acme Robotics"
+        )
+        assert rule is not None
+        assert rule.kind.value == "rejection"
+    finally:
+        store.close()
+
+
+def test_correct_an_unknown_message_fails_with_a_hint(tracked: Account) -> None:
+    result = CliRunner().invoke(main, ["correct", "0123456789abcdef", "--kind", "offer"])
+    assert result.exit_code == 1
+    assert "has not read message" in result.output
