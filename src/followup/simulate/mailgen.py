@@ -13,6 +13,8 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from email import message_from_bytes
+from email import policy as email_policy
 from email.message import EmailMessage
 from email.utils import format_datetime
 
@@ -96,10 +98,8 @@ def build_mail(
         subject = event.subject
     elif event.type is EventType.BOUNCE:
         subject = "Delivery Status Notification (Failure)"
-    elif thread is not None and event.type is not EventType.OUT_OF_OFFICE:
-        subject = _reply_subject(thread.subject)
-    elif event.type is EventType.OUT_OF_OFFICE and thread is not None:
-        subject = f"Automatic reply: {thread.subject}"
+    elif thread is not None:
+        subject = _reply_subject(thread.subject)  # auto-replies too, as Gmail's vacation one
     else:
         subject = SUBJECTS[event.type].format(**fields)
     msg["Subject"] = subject
@@ -110,13 +110,9 @@ def build_mail(
         msg["References"] = " ".join(thread.message_ids)
     if event.type in {EventType.OUT_OF_OFFICE, EventType.BOUNCE}:
         msg["Auto-Submitted"] = "auto-replied"
-    if contact.ats and event.type is not EventType.USER_MAIL:
-        msg["Auto-Submitted"] = "auto-generated"
-        msg["Precedence"] = "bulk"
 
     if event.type is EventType.BOUNCE:
-        _fill_bounce(msg, scenario, event, contact, thread, when)
-        return msg
+        return _bounce(scenario, contact, thread, when, msg)
     body = _body(scenario, event, contact, role) + _quote(thread)
     msg.set_content(body)
     if event.type is EventType.INVITE and event.calendar and event.interview_at is not None:
@@ -134,7 +130,7 @@ def _contact_for(scenario: Scenario, event: Event) -> Contact:
 
 def _signature(contact: Contact) -> str:
     if contact.ats:
-        return f"The {contact.company} Talent Acquisition Team\n\nThis mailbox is not monitored."
+        return f"The {contact.company} Talent Acquisition Team"
     name = contact.name or contact.company
     title = "Recruiter" if contact.recruiter else "Hiring team"
     return f"{name}\n{title}, {contact.company}"
@@ -187,6 +183,7 @@ def _body(scenario: Scenario, event: Event, contact: Contact, role: str) -> str:
                 f"{hello}\n\nThank you for applying for the {role} position at "
                 f"{contact.company}. We have received your application and our team will "
                 f"review it. If your profile matches, a recruiter will contact you.\n\n{sign}\n"
+                "Please do not reply to this automated message.\n"
             )
         case EventType.USER_MAIL:
             name = contact.name.split()[0] if contact.name else "there"
@@ -263,39 +260,42 @@ def _attach_calendar(
     msg.add_alternative(ics, subtype="calendar", params={"method": "REQUEST"})
 
 
-def _fill_bounce(
-    msg: EmailMessage,
+def _bounce(
     scenario: Scenario,
-    event: Event,
     contact: Contact,
     thread: ThreadRef | None,
     when: datetime,
-) -> None:
-    """A multipart/report DSN naming the failed address and echoing the original headers."""
-    msg.set_content(
-        "** Address not found **\n\n"
-        f"Your message wasn't delivered to {contact.email} because the address couldn't be "
-        "found, or is unable to receive mail.\n\nThe response from the remote server was:\n"
-        "550 5.1.1 The email account that you tried to reach does not exist.\n"
-    )
-    msg.make_mixed()
-    msg.replace_header("Content-Type", 'multipart/report; report-type="delivery-status"')
-    status = EmailMessage()
-    status.set_content(
-        f"Reporting-MTA: dns; mail.{scenario.user.email.rpartition('@')[2]}\n\n"
-        f"Final-Recipient: rfc822; {contact.email}\nAction: failed\nStatus: 5.1.1\n"
-        "Diagnostic-Code: smtp; 550 5.1.1 The email account that you tried to reach does not "
-        "exist.\n"
-    )
-    status.replace_header("Content-Type", "message/delivery-status")
-    msg.attach(status)
-    original = EmailMessage()
+    headers: EmailMessage,
+) -> EmailMessage:
+    """A multipart/report DSN naming the failed address and echoing the original headers.
+
+    Written out as text and parsed, because ``email`` cannot build a message/delivery-status
+    part from scratch (its payload is a list of header blocks).
+    """
+    user = scenario.user
+    mta = f"mail.{user.email.rpartition('@')[2]}"
+    boundary = "bounce-" + hashlib.sha256(str(headers["Message-ID"]).encode()).hexdigest()[:16]
     subject = thread.subject if thread else "Follow-up"
     original_id = thread.message_ids[-1] if thread and thread.message_ids else "<unknown@x>"
-    original.set_content(
-        f"From: {scenario.user.name} <{scenario.user.email}>\nTo: {contact.address}\n"
-        f"Subject: {subject}\nDate: {format_datetime(when - timedelta(minutes=1))}\n"
-        f"Message-ID: {original_id}\n"
+    diagnostic = "550 5.1.1 The email account that you tried to reach does not exist."
+    head = "".join(f"{name}: {value}\r\n" for name, value in headers.items())
+    text = (
+        f"{head}MIME-Version: 1.0\r\n"
+        f'Content-Type: multipart/report; report-type="delivery-status"; boundary="{boundary}"\r\n'
+        f"\r\nThis is a MIME-encapsulated message.\r\n--{boundary}\r\n"
+        'Content-Type: text/plain; charset="us-ascii"\r\n\r\n'
+        f"** Address not found **\r\n\r\nYour message wasn't delivered to {contact.email} "
+        "because the address couldn't be found, or is unable to receive mail.\r\n\r\n"
+        f"The response from the remote server was:\r\n{diagnostic}\r\n"
+        f"--{boundary}\r\nContent-Type: message/delivery-status\r\n\r\n"
+        f"Reporting-MTA: dns; {mta}\r\n\r\n"
+        f"Final-Recipient: rfc822; {contact.email}\r\nAction: failed\r\nStatus: 5.1.1\r\n"
+        f"Diagnostic-Code: smtp; {diagnostic}\r\n\r\n"
+        f'--{boundary}\r\nContent-Type: text/rfc822-headers; charset="us-ascii"\r\n\r\n'
+        f"From: {user.name} <{user.email}>\r\nTo: {contact.address}\r\n"
+        f"Subject: {subject}\r\nDate: {format_datetime(when - timedelta(minutes=1))}\r\n"
+        f"Message-ID: {original_id}\r\n\r\n--{boundary}--\r\n"
     )
-    original.replace_header("Content-Type", 'text/rfc822-headers; charset="us-ascii"')
-    msg.attach(original)
+    msg = message_from_bytes(text.encode("utf-8"), policy=email_policy.default)
+    assert isinstance(msg, EmailMessage)
+    return msg
