@@ -155,3 +155,29 @@ def test_correct_an_unknown_message_fails_with_a_hint(tracked: Account) -> None:
     result = CliRunner().invoke(main, ["correct", "0123456789abcdef", "--kind", "offer"])
     assert result.exit_code == 1
     assert "has not read message" in result.output
+
+
+def test_debug_log_of_sync_and_commands_holds_no_token_and_no_body(account: Account) -> None:
+    import json
+    import logging
+
+    from followup.logging_setup import setup_logging
+
+    connect_by_token(account)
+    setup_logging(account.home, verbose=2)
+    interview = datetime.now(UTC) + timedelta(days=2)
+    deliver(account, invitation(account, when=interview))
+    poll(account)
+    runner = CliRunner()
+    for args in (["-vv", "status"], ["-vv", "show", "acme"], ["-vv", "pause", "acme"]):
+        assert runner.invoke(main, args).exit_code == 0
+    for handler in logging.getLogger().handlers:
+        handler.flush()
+
+    log_text = account.home.log_file.read_text(encoding="utf-8")
+    token = json.loads(account.home.token_file.read_text(encoding="utf-8"))
+    assert "DEBUG" in log_text  # the test looked at a real debug log
+    assert token["token"] not in log_text
+    assert token["refresh_token"] not in log_text
+    assert "We would like to invite you" not in log_text
+    assert "Thank you for applying" not in log_text
