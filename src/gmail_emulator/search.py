@@ -512,7 +512,10 @@ def parse_query(query: str | None) -> Query:
     """Parse ``q``; never raises (Gmail reads anything as some search)."""
     if not query or not query.strip():
         return Query(None, frozenset(), anywhere=False)
-    root = _Parser(query).query(None, None)
+    try:
+        root = _Parser(query).query(None, None)
+    except RecursionError:  # absurdly deep nesting: search the text as typed
+        root = Text(query, phrase=True)
     if isinstance(root, And) and not root.items:
         return Query(None, frozenset(), anywhere=False)
     reveals: set[str] = set()
