@@ -181,3 +181,15 @@ def test_debug_log_of_sync_and_commands_holds_no_token_and_no_body(account: Acco
     assert token["refresh_token"] not in log_text
     assert "We would like to invite you" not in log_text
     assert "Thank you for applying" not in log_text
+
+
+def test_doctor_on_a_synced_account_is_all_ok_but_the_watcher(tracked: Account) -> None:
+    result = CliRunner().invoke(main, ["doctor"])
+    lines = {line.split()[1]: line for line in result.output.splitlines() if line[:1].isupper()}
+    print(result.output)
+    for area in ("config", "client", "token", "gmail", "labels", "database", "cursor"):
+        assert lines[area].startswith("OK"), lines[area]
+    assert f"connected as {tracked.email}" in lines["gmail"]
+    assert "1 applications" in lines["database"]
+    assert lines["watcher"].startswith("WARN")
+    assert result.exit_code == 0  # WARN alone is not a failure
