@@ -42,7 +42,14 @@ def _address(name: str | None, addr: str) -> Address:
     try:
         return Address(display_name=display, addr_spec=addr)
     except (ValueError, IndexError):
-        # An address the header parser rejects is not one we can draft to safely.
+        pass
+    # Old-style local parts ("a.", "a..b") are real but not dot-atoms: quote them.
+    username, at, domain = addr.rpartition("@")
+    if not at or not username or not domain:
+        raise ValueError(f"unusable address {addr!r}")
+    try:
+        return Address(display_name=display, username=username, domain=domain)
+    except (ValueError, IndexError):
         raise ValueError(f"unusable address {addr!r}") from None
 
 

@@ -327,6 +327,10 @@ class _Run:
             policy=self.policy,
             profile=self.profile,
         )
+        try:
+            composed.to_message(key)  # an address the mail library cannot write is no recipient
+        except ValueError:
+            return self.flag(app, f"unusable address {contact.address!r}")
         self.effects.append(CreateDraft(key, app.id, step, thread, composed))
         if step is DraftStep.CLOSING_NOTE:
             return replace(app, draft_seq=seq)  # fire and forget: closed apps track no drafts
