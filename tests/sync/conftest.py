@@ -50,6 +50,18 @@ def connect(mailbox: Any, **kwargs: Any) -> GmailMailbox:
     return GmailMailbox.connect(credentials(mailbox), api_endpoint=mailbox.url, **kwargs)
 
 
+@dataclass(frozen=True)
+class Box:
+    """The same fields as tests/conftest.py's mailbox fixture value."""
+
+    email: str
+    access_token: str
+    refresh_token: str
+    url: str
+    admin: AdminClient
+    service: Any
+
+
 @dataclass
 class World:
     mailbox: Any  # tests/conftest.py Mailbox: email, tokens, url, admin, service
@@ -88,6 +100,39 @@ def world(mailbox: Any, tmp_path: Path) -> Iterator[World]:
     store = SqliteStore(path)
     yield World(mailbox, gmail, store, make_service(mailbox, store, gmail), path)
     store.close()
+
+
+@pytest.fixture
+def new_world(emulator: Any, tmp_path: Path) -> Iterator[Callable[[], World]]:
+    """Extra mailboxes on the same emulator (same clock), each with its own database."""
+    import uuid
+
+    from gmail_emulator.testing import gmail_service
+
+    made: list[World] = []
+
+    def make() -> World:
+        email = f"user-{uuid.uuid4().hex[:12]}@example.com"
+        grant = emulator.admin.create_mailbox(email)
+        box = Box(
+            email=email,
+            access_token=grant["access_token"],
+            refresh_token=grant["refresh_token"],
+            url=emulator.url,
+            admin=emulator.admin,
+            service=gmail_service(
+                emulator.url, grant["access_token"], refresh_token=grant["refresh_token"]
+            ),
+        )
+        gmail = connect(box)
+        path = tmp_path / f"{email}.sqlite3"
+        store = SqliteStore(path)
+        made.append(World(box, gmail, store, make_service(box, store, gmail), path))
+        return made[-1]
+
+    yield make
+    for world in made:
+        world.store.close()
 
 
 @pytest.fixture
