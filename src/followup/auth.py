@@ -172,7 +172,7 @@ def run_consent_flow(
     session with ``-L port:localhost:port``) can open it elsewhere. ``prompt=consent`` makes
     Google return a refresh token even when the user had connected before.
     """
-    from google_auth_oauthlib.flow import InstalledAppFlow
+    from google_auth_oauthlib.flow import InstalledAppFlow, WSGITimeoutError
     from oauthlib.oauth2.rfc6749.errors import OAuth2Error
 
     if open_browser and not _has_browser():
@@ -195,6 +195,11 @@ def run_consent_flow(
         raise FollowupError(
             f"Google did not grant access: {exc.error}",
             hint=f"Run `{FIX_COMMAND}` again and choose Allow on the consent page.",
+        ) from exc
+    except WSGITimeoutError as exc:
+        raise FollowupError(
+            f"no answer from the consent page within {timeout_seconds:g} s",
+            hint=f"Run `{FIX_COMMAND}` again (--timeout gives more time).",
         ) from exc
     except OSError as exc:
         raise FollowupError(

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import re
 import stat
 from datetime import UTC, datetime, timedelta
+
+import requests
 
 from followup import auth
 from followup.paths import Paths
@@ -130,3 +133,39 @@ def test_log_of_a_connect_holds_no_token(account: Account) -> None:
     assert "connect_done" in log_text
     for secret in (info["token"], info["refresh_token"], info["client_secret"]):
         assert str(secret) not in log_text
+
+
+def test_pressing_cancel_on_the_consent_page_fails_with_status_1(account: Account) -> None:
+    proc = account.followup("connect", "--no-browser", "--timeout", "60")
+    auth_url = read_auth_url(proc)
+    page = requests.get(auth_url, timeout=10)
+    request_id = re.search(r'name=request_id value="([^"]+)"', page.text)
+    assert request_id is not None
+    decision = requests.post(
+        auth_url.split("/o/oauth2/auth")[0] + "/o/oauth2/approve",
+        data={"request_id": request_id.group(1), "action": "cancel"},
+        allow_redirects=False,
+        timeout=10,
+    )
+    requests.get(decision.headers["Location"], timeout=10)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 1
+    assert "did not grant access: access_denied" in err
+    assert "choose Allow" in err
+    assert not account.home.token_file.exists()
+
+
+def test_no_answer_within_the_timeout_fails_with_status_1(account: Account) -> None:
+    proc = account.followup("connect", "--no-browser", "--timeout", "1")
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 1
+    assert "no answer from the consent page within 1 s" in err
+
+
+def test_a_missing_client_file_says_where_to_get_one(account: Account) -> None:
+    account.home.client_secrets_file.unlink()
+    proc = account.followup("connect", "--no-browser")
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 1
+    assert "no OAuth client file at" in err
+    assert "Desktop OAuth client" in err
