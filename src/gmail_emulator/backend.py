@@ -9,6 +9,7 @@ calls, and the server stays a thin translation layer.
 from __future__ import annotations
 
 import functools
+import re
 import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import UTC, datetime, timedelta
@@ -34,6 +35,10 @@ from gmail_emulator.views import (
 )
 
 PARSE_CACHE_SIZE = 4096  # parsed payloads kept; bounds memory while repeated gets stay O(1)
+
+
+# Byte sequences after which decoded text can differ from the raw bytes (see body_may_contain).
+_DECODING_MARKERS = re.compile(rb"base64|quoted-printable|=\?|&#|utf-(?:16|32|7)")
 
 
 class _View:
@@ -63,6 +68,22 @@ class _View:
 
     def body_text(self) -> str:
         return self._backend.parsed(self._msg.raw).text
+
+    def body_may_contain(self, words: list[str]) -> bool:
+        """False only when the raw bytes prove no word can be in the decoded body text.
+
+        Sound because it gives up (True) whenever decoding could create the word: transfer
+        encodings, encoded-words, numeric HTML entities, wide charsets or non-ASCII words.
+        """
+        if not all(word.isascii() for word in words):
+            return True
+        msg = self._msg
+        raw = msg.raw.lower()
+        if msg.literal is None:
+            msg.literal = _DECODING_MARKERS.search(raw) is None
+        if not msg.literal:
+            return True
+        return all(word.encode("ascii") in raw for word in words)
 
     def has_attachment(self) -> bool:
         return self._backend.parsed(self._msg.raw).has_attachment

@@ -27,7 +27,6 @@ SNIPPET_CHARS = 200  # Gmail's snippets are about this long (observed, not docum
 
 _HEADER_PARSER = BytesHeaderParser(policy=compat32)
 _FOLD = re.compile(r"\r?\n(?=[ \t])")
-_SPACE = re.compile(r"\s+")
 
 
 # --- base64url ---------------------------------------------------------------------------
@@ -93,10 +92,18 @@ def header_block(raw: bytes) -> list[tuple[str, str]]:
 
 
 def _header_end(raw: bytes) -> int:
+    return _split(raw)[0]
+
+
+def _split(raw: bytes) -> tuple[int, int]:
+    """Where the header block ends (after its last newline) and where the body starts."""
     crlf = raw.find(b"\r\n\r\n")
     lf = raw.find(b"\n\n")
-    ends = [i for i in (crlf, lf) if i >= 0]
-    return min(ends) + 2 if ends else len(raw)
+    if crlf >= 0 and (lf < 0 or crlf < lf):
+        return crlf + 2, crlf + 4
+    if lf >= 0:
+        return lf + 1, lf + 2
+    return len(raw), len(raw)
 
 
 # --- the payload tree ---------------------------------------------------------------------
@@ -120,7 +127,7 @@ class Parsed:
 def parse(raw: bytes) -> Parsed:
     """Build Gmail's view of one message; never raises."""
     try:
-        msg = message_from_bytes(raw, policy=compat32)
+        msg = _single_part(raw) or message_from_bytes(raw, policy=compat32)
         walker = _Walker()
         payload = walker.part(msg, "")
     except Exception:  # a last line of defence: serve the bytes as one text part
@@ -133,6 +140,21 @@ def parse(raw: bytes) -> Parsed:
         has_attachment=bool(walker.attachments),
         filenames=tuple(walker.filenames),
     )
+
+
+def _single_part(raw: bytes) -> Message | None:
+    """The fast path for the common one-part message: parse only the header block.
+
+    The body becomes the payload exactly as the full parser would store it, so the result is
+    the same Message; anything unusual (multipart, message/*, header defects) returns None
+    and takes the full parser.
+    """
+    header_end, body_start = _split(raw)
+    head = _HEADER_PARSER.parsebytes(raw[:header_end])
+    if head.defects or head.get_content_maintype() in ("multipart", "message"):
+        return None
+    head.set_payload(raw[body_start:].decode("ascii", "surrogateescape"))
+    return head
 
 
 def attachment_data(raw: bytes, part_id: str) -> bytes | None:
@@ -201,7 +223,7 @@ class _Walker:
 
     def part(self, msg: Message, part_id: str) -> dict[str, Any]:
         mime_type = _mime_type(msg)
-        filename = _filename(msg)
+        filename = _filename(msg) if _may_name_a_file(msg) else ""
         out: dict[str, Any] = {
             "partId": part_id,
             "mimeType": mime_type,
@@ -210,7 +232,7 @@ class _Walker:
         headers = [{"name": clean_text(k), "value": decode_header_value(v)} for k, v in msg.items()]
         if headers:
             out["headers"] = headers
-        if _is_container(msg):
+        if mime_type.startswith("multipart/") and msg.is_multipart():
             out["body"] = {"size": 0}
             children = _children(msg)
             if children:
@@ -272,6 +294,11 @@ def _filename(msg: Message) -> str:
     return decode_header_value(name) if isinstance(name, str) else ""
 
 
+def _may_name_a_file(msg: Message) -> bool:
+    """Cheap pre-check: only these headers can carry a filename."""
+    return "content-disposition" in msg or "name" in str(msg.get("content-type", "")).lower()
+
+
 def _disposition(msg: Message) -> str:
     try:
         value = msg.get_content_disposition()
@@ -330,7 +357,7 @@ def make_snippet(text: str) -> str:
     Gmail escapes the snippet as HTML (an apostrophe comes back as ``&#39;``), which is why
     apps call ``html.unescape`` on it; we do the same so such apps see what they expect.
     """
-    collapsed = _SPACE.sub(" ", text).strip()
+    collapsed = " ".join(text[: SNIPPET_CHARS * 8].split())
     if len(collapsed) > SNIPPET_CHARS:
         cut = collapsed[:SNIPPET_CHARS]
         space = cut.rfind(" ")

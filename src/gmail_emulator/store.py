@@ -87,7 +87,16 @@ class Headers:
 class StoredMessage:
     """One message: its bytes plus the few fields every call needs."""
 
-    __slots__ = ("headers", "history_id", "id", "internal_date", "labels", "raw", "thread_id")
+    __slots__ = (
+        "headers",
+        "history_id",
+        "id",
+        "internal_date",
+        "labels",
+        "literal",
+        "raw",
+        "thread_id",
+    )
 
     def __init__(
         self,
@@ -106,6 +115,9 @@ class StoredMessage:
         self.internal_date = internal_date
         self.history_id = history_id
         self.headers = headers if headers is not None else Headers(raw)
+        # Whether the body text is the raw bytes as they stand (no transfer encoding etc.);
+        # worked out by the first bare-word search that needs it.
+        self.literal: bool | None = None
 
     @property
     def sort_key(self) -> int:

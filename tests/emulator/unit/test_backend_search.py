@@ -264,3 +264,17 @@ def test_any_query_text_parses_and_evaluates(query: str) -> None:
 
 def test_deeply_nested_queries_do_not_overflow_the_stack(api: Api) -> None:
     api("messages.list", q="(" * 5000 + "a" + ")" * 5000)
+
+
+def test_bare_words_are_found_inside_encoded_bodies(api: Api, backend: Backend) -> None:
+    import base64 as b64mod
+
+    encoded = b64mod.b64encode(b"The offer letter is attached").decode()
+    b64_mail = mail("x", body=encoded, extra=["Content-Transfer-Encoding: base64"])
+    qp_mail = mail(
+        "y", body="Caf=C3=A9 off=\r\ner", extra=["Content-Transfer-Encoding: quoted-printable"]
+    )
+    in_b64 = backend.deliver(ME, b64_mail)["id"]
+    in_qp = backend.deliver(ME, qp_mail)["id"]
+    assert found(api, "offer") == {in_b64, in_qp}
+    assert found(api, "café") == {in_qp}
