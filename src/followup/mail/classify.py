@@ -49,7 +49,10 @@ class Scores:
 
 
 def score_text(text: str) -> Scores:
-    """Sum the three strongest distinct phrase weights per kind (one phrase cannot win twice)."""
+    """Sum the three strongest distinct phrase weights per kind (one phrase cannot win twice).
+
+    ``text`` must already be lower-cased (the tables are compiled without IGNORECASE).
+    """
     points: dict[MailKind, float] = {}
     hits: dict[MailKind, list[str]] = {}
     for kind, entries in TABLE.items():
@@ -69,7 +72,7 @@ def score_text(text: str) -> Scores:
 def classify(mail: ParsedMail, signals: HeaderSignals) -> Verdict:
     """The kind of ``mail`` with a confidence in 0..1 and human-readable reasons."""
     text = f"{mail.subject}\n{mail.new_text}".translate(_QUOTES)
-    scores = score_text(text)
+    scores = score_text(text.lower())
     header_reasons = list(signals.auto_headers)
 
     def verdict(kind: MailKind, confidence: float, *extra: str) -> Verdict:

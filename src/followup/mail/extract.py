@@ -27,92 +27,135 @@ from followup.mail.model import MailKind, ParsedMail
 
 # --- company ----------------------------------------------------------------------------------
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 _UPPER = "A-ZÀ-ÖØ-ÞĄĆĘŁŃŚŹŻ"
-_WORD = rf"[{_UPPER}][\w'’.-]*"
-_CANDIDATE = re.compile(
-    rf"(?<![\w@.-])(?:{_WORD}|\d+\w*)(?:\s+(?:&|and|und|et|y|e|de|du|des|der|von|van|del)?\s*{_WORD}){{0,3}}"
-)
+_WORD = rf"[{_UPPER}][\w'’-]*"
+_JOIN = r"[ \t]+(?:(?:&|and|und|et|y|e|de|du|des|der|von|van|del)[ \t]+)?"
+_CANDIDATE = re.compile(rf"(?<![\w@.-])(?:{_WORD}|\d+\w*)(?:{_JOIN}{_WORD}){{0,3}}")
 _GENERIC = re.compile(
     r"^(?:the|our|your|hi|hello|dear|thanks|thank|best|regards|re|fwd?|we|i|you|it|this|that|"
     r"recruiting|recruitment|careers?|talent(?: acquisition)?|hr|human resources|hiring(?: team)?|"
     r"team|jobs?|people|notifications?|no-?reply|application|interview|offer|update|subject|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|"
-    r"june|july|august|september|october|november|december|senior|junior|lead|data|analyst)$",
+    r"june|july|august|september|october|november|december|"
+    r"mail delivery subsystem|mail delivery system|google calendar|microsoft outlook|calendar|"
+    r"postmaster|mailer-daemon|unfortunately|congratulations|please|invitation|updated|canceled|"
+    r"cancelled|automatic reply|out of office|hallo|bonjour|hola|olá|ciao|hoi|dzień dobry|"
+    r"vielen|merci|gracias|grazie|bedankt|dziękujemy|sehr|liebe|lieber|beste|cher|chère|estimado|"
+    r"estimada|caro|cara|gentile|witam)$",
     re.I,
 )
-_NAME_SUFFIX = re.compile(
-    r"\s*(?:[-|–,]\s*)?(?:\b(?:careers?|recruiting|recruitment|talent(?: acquisition| team)?|"
+_DEPARTMENT = re.compile(
+    r"(?:[ \t]*[-|–,][ \t]*|[ \t]+)(?:careers?|recruiting|recruitment|talent(?: acquisition| team)?|"
     r"hr|human resources|hiring(?: team)?|jobs|people(?: team)?|team|notifications?|no-?reply|"
-    r"rh|recrutement|karriere|personal|recursos humanos|reclutamiento|selezione|werving|rekrutacja)\b\s*)+$",
+    r"scheduling|interviews?|rh|recrutement|karriere|recursos humanos|reclutamiento|selezione|"
+    r"werving|rekrutacja|talent community)$",
     re.I,
 )
-_VIA = re.compile(r"^(.+?)\s+(?:via|through|on behalf of)\s+.+$", re.I)
-_CLIENT = re.compile(
-    rf"(?:our client|on behalf of|client,|clients?:|for|at|with|with our client)\s+({_WORD}(?:\s+(?:&|and)?\s*{_WORD}){{0,3}})",
+_LEGAL = re.compile(
+    r"[ \t,]+(?:gmbh|ag|se|kg|ltd\.?|limited|llc|inc\.?|corp\.?|plc|s\.?a\.?s?|s\.?l\.?|s\.?r\.?l\.?|"
+    r"s\.?p\.?a\.?|b\.?v\.?|n\.?v\.?|sp\. z o\.o\.|lda\.?|ltda\.?)$",
+    re.I,
+)
+_VIA = re.compile(r"^(.+?)\s+(?:via|through|on behalf of|at)\s+.+$", re.I)
+_SUBJECT_EMPLOYER = re.compile(
+    rf"(?:\bat|\bto|\bfrom|\bwith|\bby)[ \t]+({_WORD}(?:{_JOIN}{_WORD}){{0,3}})"
 )
 _CONTEXT = re.compile(
-    rf"(?:\bat|\bwith|\bjoin(?:ing)?|\bto|\bfrom|\bfor|\bbei|\bchez|\bde|\ben|\bna|\bpresso|\bbij|\bw)\s+"
-    rf"({_WORD}(?:\s+(?:&|and|und|et|y)?\s*{_WORD}){{0,3}})"
+    rf"(?:\bat|\bwith|\bjoin(?:ing)?|\bto|\bfrom|\bbei|\bchez|\bna|\bpresso|\bbij|\bw)[ \t]+"
+    rf"({_WORD}(?:{_JOIN}{_WORD}){{0,3}})"
 )
-_TRANSLIT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "&": "", "ł": "l"})
+_CLIENT = re.compile(
+    rf"(?i:(?:our|my) client|on behalf of (?:our client,? )?|client,|notre client|unser(?:em)? kunden?|"
+    rf"nuestro cliente|nosso cliente|nostro cliente|onze klant|nasz klient)[ \t]+({_WORD}(?:{_JOIN}{_WORD}){{0,3}})",
+)
+# Generic words companies are named with; used to tell "Tamarack Energy" from "Tamara Jones"
+# and to split a domain such as "verdigrisbank" into "Verdigris Bank". Not a list of employers.
+ORG_WORDS = _words(
+    """bank capital finance financial insurance health healthcare clinic clinics hospital pharma
+    bio biotech labs lab software systems technologies technology tech security data analytics
+    robotics media retail foods food energy utilities logistics freight mobility transit travel
+    telecom studios studio games group partners consulting solutions services industries networks
+    cloud digital learning education schools school university union aerospace motors automotive
+    airlines hotels outdoor nurseries apparel brands markets holdings ventures agency recruiting
+    recruitment staffing search talent consultants ai works company corporation foundation
+    institute council district engineering construction payments credit dynamics grid street
+    insights research systems partners realty properties shipping marine air power solar wind
+    water chemicals materials manufacturing devices medical dental care homes living press
+    publishing books music films entertainment sports fitness coffee bakery farms wines energie
+    logistik mobilität mobilitaet versicherung daten seguros datos dados dati dane conseil
+    ateliers hoteles banque"""
+)
+# Words that end company names and so may be split off a run-together domain label.
+_SPLIT_WORDS = sorted(
+    _words(
+        """bank capital finance insurance health clinics hospital pharma biotech labs software
+    systems security data analytics robotics media retail foods energy utilities logistics
+    freight mobility transit travel telecom studios games group partners consulting solutions
+    services industries networks cloud digital learning schools aerospace motors airlines hotels
+    outdoor nurseries markets holdings ventures recruiting staffing search ai works engineering
+    payments dynamics insights research realty shipping medical dental publishing grid harbor
+    harbour street bay point"""
+    ),
+    key=len,
+    reverse=True,
+)
+_TRANSLIT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "&": "and", "ł": "l"})
 
 
 def _squash(value: str) -> str:
-    value = value.lower().translate(_TRANSLIT)
-    value = unicodedata.normalize("NFKD", value)
+    value = unicodedata.normalize("NFKD", value.lower().translate(_TRANSLIT))
     return "".join(ch for ch in value if ch.isalnum() and ord(ch) < 128)
 
 
 def _plain(value: str) -> str:
-    value = unicodedata.normalize("NFKD", value.lower())
+    value = unicodedata.normalize("NFKD", value.lower().replace("&", ""))
     return "".join(ch for ch in value if ch.isalnum() and ord(ch) < 128)
 
 
+_SKIP_LABELS = _words(
+    "mail email mx us eu uk jobs careers hire apply notifications co com www smtp"
+)
+
+
 def _domain_core(address: str) -> str:
-    domain = address.rpartition("@")[2]
+    domain = address.rpartition("@")[2].lower()
     labels = [label for label in domain.split(".") if label]
     if len(labels) >= 2:
         labels = labels[:-1]  # drop the TLD
-    skip = {
-        "mail",
-        "email",
-        "mx",
-        "us",
-        "eu",
-        "jobs",
-        "careers",
-        "hire",
-        "apply",
-        "notifications",
-        "co",
-        "com",
-    }
-    labels = [label for label in labels if label not in skip]
-    return _squash(labels[-1]) if labels else ""
+    labels = [label for label in labels if label not in _SKIP_LABELS]
+    if not labels:
+        return ""
+    core = labels[-1]
+    for suffix in ("-mail", "-hr", "-jobs", "-careers", "mail"):
+        core = core.removesuffix(suffix) if len(core) > len(suffix) + 3 else core
+    return _squash(core)
 
 
 def _matches_domain(candidate: str, core: str) -> bool:
     if len(core) < 3:
         return False
-    squashed, plain = _squash(candidate), _plain(candidate)
-    for form in (squashed, plain):
+    for form in {_squash(candidate), _squash(candidate.replace("&", " ")), _plain(candidate)}:
         if not form:
             continue
-        if (
-            form == core
-            or (len(core) >= 5 and form.startswith(core))
-            or (len(form) >= 5 and core.startswith(form))
-        ):
+        if form == core or (len(core) >= 5 and form.startswith(core)):
             return True
-        first = _plain(candidate.split()[0]) if candidate.split() else ""
-        if len(first) >= 5 and core.startswith(first) and len(candidate.split()) > 1:
+        if len(form) >= 5 and core.startswith(form):
             return True
     return False
 
 
-def _clean(candidate: str) -> str:
-    candidate = candidate.strip(" .,:;'’\"-–")
+def _clean(candidate: str, *, keep_agency_words: bool = False) -> str:
+    candidate = candidate.strip(" .,:;'’\"-–|")
     candidate = re.sub(r"['’]s$", "", candidate)
+    for _ in range(3):
+        candidate = _LEGAL.sub("", candidate).strip()
+        if not keep_agency_words or not re.search(r"(?:recruiting|recruitment)$", candidate, re.I):
+            candidate = _DEPARTMENT.sub("", candidate).strip()
     words = candidate.split()
     while words and _GENERIC.match(words[0]):
         words.pop(0)
@@ -120,61 +163,140 @@ def _clean(candidate: str) -> str:
         _GENERIC.match(words[-1]) or words[-1].lower() in ("&", "and", "und", "et", "y", "de")
     ):
         words.pop()
-    return " ".join(words)
+    while len(words) > 1 and len(words[-1]) == 1:
+        words.pop()  # what is left of "S.A." or "S.L."
+    candidate = " ".join(words)
+    return "" if _GENERIC.match(candidate) else candidate
+
+
+_ROLE_MAILBOX = re.compile(
+    r"careers?|jobs?|hr|talent|recruit|no-?reply|team|info|people|hiring|rh", re.I
+)
 
 
 def _person_name(name: str, address: str) -> bool:
+    if _is_org(name) or _ROLE_MAILBOX.search(address.partition("@")[0]):
+        return False
     local = _plain(address.partition("@")[0])
     words = [_plain(w) for w in name.split() if _plain(w)]
-    return any(len(w) >= 3 and w in local for w in words)
+    if any(len(w) >= 3 and w in local for w in words):
+        return True
+    # "Priya R." / "J. Smith": initials with a first name
+    return (
+        len(words) in (2, 3)
+        and bool(local)
+        and local[0] == words[0][0]
+        and "." in address.split("@")[0]
+    )
+
+
+def _candidates(text: str) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for match in _CANDIDATE.finditer(text):
+        candidate = _clean(match.group(0), keep_agency_words=True)
+        if len(candidate) > 2:
+            counts[candidate] = counts.get(candidate, 0) + 1
+    return counts
 
 
 def find_company(mail: ParsedMail, text: str) -> str | None:
-    """The employer as a person would name it; an agency's named client wins over the agency."""
+    """The employer as a person would name it (corpus README), from the strongest clue.
+
+    In order: a client an agency names; an organisation in the display name (ATS mail is sent
+    under the employer's name), unless a job board names the employer in the subject; a name in
+    the mail that matches the sender's domain; "at X"-style wording; the domain itself.
+    """
     core = _domain_core(mail.from_addr)
-    name = _NAME_SUFFIX.sub("", mail.from_name).strip(" -|,")
+    client = _CLIENT.search(text)
+    if client and _clean(client.group(1)):
+        return _clean(client.group(1))
+    name = mail.from_name.strip()
     via = _VIA.match(name)
     if via:
-        name = via.group(1).strip()
-    lines = [line for line in text.split("\n") if line.strip()]
-    body = "\n".join(lines)
-    counts: dict[str, int] = {}
-    for source in (mail.subject, body):
-        for match in _CANDIDATE.finditer(source):
-            candidate = _clean(match.group(0))
-            if candidate and not _GENERIC.match(candidate) and len(candidate) > 2:
-                counts[candidate] = counts.get(candidate, 0) + 1
-    # 1. A name matching the sender's own domain.
+        name = via.group(1)
+    name = _clean(name)
+    org_name = bool(name) and not _person_name(name, mail.from_addr) and "@" not in name
+    if org_name:
+        own_brand = _matches_domain(name, core)
+        subject_employer = _SUBJECT_EMPLOYER.search(mail.subject)
+        if own_brand and subject_employer:
+            named = _clean(subject_employer.group(1))
+            if named and not _matches_domain(named, core):
+                return named  # a job board reporting about an employer
+        if own_brand or not core or not _matches_domain_anywhere(core, mail, text):
+            return name
+    everything = "\n".join((mail.subject, text, mail.text))
+    counts = _candidates(everything)
     matching = [c for c in counts if _matches_domain(c, core)]
-    client = _agency_client(body)
-    if client and (not matching or client not in matching):
-        return client
     if matching:
-        return max(matching, key=lambda c: (len(c.split()) > 1, counts[c], len(c)))
-    # 2. The sender's display name when it is an organisation (ATS mail sends as the employer).
-    if name and not _person_name(name, mail.from_addr) and not _GENERIC.match(name):
+        own = max(matching, key=lambda c: (len(c.split()), len(c), counts[c]))
+        if _is_agency(own) or _AGENCY.search(core):
+            employer = _named_employer(mail.subject, text, core)
+            if employer:
+                return employer
+        return own
+    if org_name:
         return name
-    # 3. "at X", "with X", "join X" in the text.
     contextual: dict[str, int] = {}
-    for source in (mail.subject, body):
+    for source in (mail.subject, text):
         for match in _CONTEXT.finditer(source):
             candidate = _clean(match.group(1))
-            if candidate and len(candidate) > 2 and not _person_name(candidate, mail.from_addr):
+            if len(candidate) > 2 and not _person_name(candidate, mail.from_addr):
                 contextual[candidate] = contextual.get(candidate, 0) + 1
-    if contextual:
-        return max(contextual, key=lambda c: (contextual[c], len(c.split()) > 1))
-    if core:
-        label = mail.from_addr.rpartition("@")[2].split(".")[0]
-        return " ".join(part.capitalize() for part in label.split("-")) or None
+    multiword = {c: n for c, n in contextual.items() if len(c.split()) > 1 and _is_org(c)}
+    if multiword:
+        return max(multiword, key=lambda c: multiword[c])
+    return company_from_domain(mail.from_addr)
+
+
+_AGENCY = re.compile(r"talent|recruit|staffing|search|personnel|headhunt|executive|partners", re.I)
+
+
+def _is_agency(name: str) -> bool:
+    return bool(_AGENCY.search(name))
+
+
+def _named_employer(subject: str, text: str, core: str) -> str | None:
+    """For agency mail: the organisation it names that is not the agency itself."""
+    subject_words = {w.lower() for w in re.findall(r"\w+", subject)}
+    for candidate in _candidates(f"{subject}\n{text}"):
+        if _matches_domain(candidate, core) or _is_agency(candidate):
+            continue
+        words = candidate.split()
+        if len(words) > 1 and _is_org(candidate) and words[0].lower() in subject_words:
+            return candidate
     return None
 
 
-def _agency_client(text: str) -> str | None:
-    match = re.search(
-        rf"(?:our client|on behalf of (?:our client,? )?|client,)\s+({_WORD}(?:\s+(?:&|and)?\s*{_WORD}){{0,3}})",
-        text,
-    )
-    return _clean(match.group(1)) or None if match else None
+def _matches_domain_anywhere(core: str, mail: ParsedMail, text: str) -> bool:
+    """Whether the mail names the organisation its domain belongs to (false for ATS domains)."""
+    counts = _candidates("\n".join((mail.subject, text)))
+    return any(_matches_domain(c, core) and len(c.split()) > 1 for c in counts)
+
+
+def company_from_domain(address: str) -> str | None:
+    """A readable name from the domain alone: "orchardstreetbank" -> "Orchard Street Bank"."""
+    domain = address.rpartition("@")[2].lower()
+    labels = [label for label in domain.split(".")[:-1] if label not in _SKIP_LABELS]
+    if not labels:
+        return None
+    words: list[str] = []
+    for part in labels[-1].split("-"):
+        tail: list[str] = []
+        while True:
+            word = next(
+                (w for w in _SPLIT_WORDS if part.endswith(w) and len(part) - len(w) >= 3), None
+            )
+            if word is None:
+                break
+            tail.insert(0, word)
+            part = part[: -len(word)]
+        words += [part, *tail]
+    return " ".join("AI" if w == "ai" else w.capitalize() for w in words if w) or None
+
+
+def _is_org(name: str) -> bool:
+    return any(word.lower().strip(".,") in ORG_WORDS for word in name.split()[1:] or name.split())
 
 
 # --- role ---------------------------------------------------------------------------------------

@@ -190,9 +190,8 @@ def _build(headers: tuple[tuple[str, str], ...], leaves: Sequence[_Leaf]) -> Par
         text = normalise_lines(decode_bytes(plain.payload, plain.charset))
         new_text = new_text_of(text)
     elif html is not None:
-        markup = decode_bytes(html.payload, html.charset)
-        text = html_to_text(markup)
-        new_text = new_text_of(html_to_text(markup, drop_quotes=True))
+        text, unquoted = html_to_text(decode_bytes(html.payload, html.charset))
+        new_text = new_text_of(unquoted)
     else:
         text = new_text = ""
     if not new_text:

@@ -9,6 +9,7 @@ from typing import Any
 from followup.mail.classify import Verdict, classify
 from followup.mail.corrections import Corrections
 from followup.mail.extract import (
+    company_from_domain,
     find_back_on,
     find_company,
     find_respond_by,
@@ -148,6 +149,4 @@ def _bounce_company(mail: ParsedMail) -> str | None:
     recipients = mail.dsn_recipients or _bounced_from_text(mail)
     if not recipients:
         return None
-    domain = recipients[0].rpartition("@")[2]
-    label = domain.split(".")[0]
-    return " ".join(part.capitalize() for part in label.split("-")) or None
+    return company_from_domain(recipients[0])

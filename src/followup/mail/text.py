@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import warnings
+from typing import Any
 
 from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning
 
@@ -50,40 +51,50 @@ _BLOCK_TAGS = (
     "p", "div", "br", "tr", "li", "ul", "ol", "table", "h1", "h2", "h3", "h4", "h5", "h6",
     "blockquote", "hr", "section", "article", "header", "footer", "td", "th", "dt", "dd", "pre",
 )  # fmt: skip
-_QUOTE_SELECTORS = (
-    "blockquote",
-    "div.gmail_quote",
-    "div.gmail_extra",
-    "div#appendonsend",
-    "div#divRplyFwdMsg",
-    "div.yahoo_quoted",
-    "div.moz-cite-prefix",
+# Containers mail clients put quoted history in: (tag, attribute, value).
+_QUOTE_CONTAINERS = (
+    ("blockquote", "", ""),
+    ("div", "class", "gmail_quote"),
+    ("div", "class", "gmail_extra"),
+    ("div", "id", "appendonsend"),
+    ("div", "id", "divRplyFwdMsg"),
+    ("div", "class", "yahoo_quoted"),
+    ("div", "class", "moz-cite-prefix"),
 )
 _SPACES = re.compile(r"[ \t\u00a0\u200b\u200c\u200d\ufeff]+")
 
 
-def html_to_text(html: str, *, drop_quotes: bool = False) -> str:
+def html_to_text(html: str) -> tuple[str, str]:
     """Render HTML as plain text, one line per block, so phrases survive inline markup.
 
-    With ``drop_quotes`` the quoted history that mail clients wrap in blockquote or
-    gmail_quote containers is removed first.
+    Returns (whole text, text without the quoted history that mail clients wrap in
+    blockquote or gmail_quote containers). One parse serves both: HTML parsing is the most
+    expensive step of reading a message.
     """
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
         soup = BeautifulSoup(html, "html.parser")
     for tag in soup(["script", "style", "head", "title", "meta"]):
         tag.decompose()
-    if drop_quotes:
-        for selector in _QUOTE_SELECTORS:
-            for tag in soup.select(selector):
-                tag.decompose()
     for tag in soup.find_all(_BLOCK_TAGS):
-        if tag.name == "td" or tag.name == "th":
+        if tag.name in ("td", "th"):
             tag.insert_after(" ")
         else:
             tag.insert_before("\n")
             tag.insert_after("\n")
-    return normalise_lines(soup.get_text())
+    whole = normalise_lines(soup.get_text())
+    quotes: list[Any] = []
+    for name, attribute, value in _QUOTE_CONTAINERS:
+        if not attribute:
+            quotes += soup.find_all(name)
+        else:
+            quotes += soup.find_all(name, attrs={attribute: value})
+    if not quotes:
+        return whole, whole
+    for tag in quotes:
+        if not tag.decomposed:
+            tag.decompose()
+    return whole, normalise_lines(soup.get_text())
 
 
 def normalise_lines(text: str) -> str:
