@@ -57,21 +57,21 @@ class Params:
         return size or DEFAULT_PAGE
 
 
-# --- pagination -----------------------------------------------------------------------------
-
-
 def page_cursor(token: str | None) -> int | None:
     """Page tokens carry the sort key of the last item served, so inserts never shift pages."""
     if not token:
         return None
     try:
-        return -int(token, 16)
+        key = int(token, 16)
     except ValueError:
-        raise bad_request("Invalid pageToken") from None
+        key = -1
+    if key < 0:
+        raise bad_request("Invalid pageToken")
+    return key
 
 
 def page_token(key: int) -> str:
-    return f"{-key:x}"
+    return f"{key:x}"
 
 
 def collect(items: Iterator[T], matches: Callable[[T], bool], size: int) -> tuple[list[T], bool]:

@@ -125,8 +125,8 @@ class StoredMessage:
 
 
 def order_key(internal_date: int, msg_id: str) -> int:
-    """An int that sorts newest first (internalDate desc, then id desc), for bisect."""
-    return -((max(internal_date, 0) << 64) | int(msg_id, 16))
+    """An int ordering messages by (internalDate, id): the newest has the largest key."""
+    return (max(internal_date, 0) << 64) | int(msg_id, 16)
 
 
 @dataclass(slots=True)
@@ -185,7 +185,7 @@ class Mailbox:
     last_message_id: int = 0
     next_label: int = 1
     next_draft: int = 1
-    order: list[int] = field(default_factory=list)  # sort keys, ascending = newest first
+    order: list[int] = field(default_factory=list)  # order_key of every message, ascending
     by_rfc_id: dict[str, list[str]] = field(default_factory=dict)  # Message-ID -> our ids
 
     def __post_init__(self) -> None:
@@ -198,7 +198,11 @@ class Mailbox:
     def add(self, message: StoredMessage) -> None:
         self.messages[message.id] = message
         self.threads.setdefault(message.thread_id, []).append(message.id)
-        bisect.insort(self.order, message.sort_key)
+        key = message.sort_key
+        if not self.order or key > self.order[-1]:
+            self.order.append(key)  # the usual case, new mail: no list shuffling
+        else:
+            bisect.insort(self.order, key)
         for rfc_id in message_ids_in(message.headers.message_id)[:1]:
             self.by_rfc_id.setdefault(rfc_id, []).append(message.id)
 
@@ -227,13 +231,13 @@ class Mailbox:
         self.last_message_id = max(self.last_message_id + 1, candidate)
         return f"{self.last_message_id:016x}"
 
-    def iter_newest_first(self, after_key: int | None = None) -> Iterator[StoredMessage]:
-        """Messages newest first, starting after ``after_key`` (a page token's cursor)."""
-        start = 0 if after_key is None else bisect.bisect_right(self.order, after_key)
+    def iter_newest_first(self, before_key: int | None = None) -> Iterator[StoredMessage]:
+        """Messages newest first, starting below ``before_key`` (a page token's cursor)."""
         order = self.order
+        start = len(order) if before_key is None else bisect.bisect_left(order, before_key)
         messages = self.messages
-        for index in range(start, len(order)):
-            msg_id = f"{(-order[index]) & ID_MASK:016x}"
+        for index in range(start - 1, -1, -1):
+            msg_id = f"{order[index] & ID_MASK:016x}"
             message = messages.get(msg_id)
             if message is not None:
                 yield message

@@ -69,8 +69,8 @@ def list_drafts(backend: Backend, box: Mailbox, p: Params, body: Any) -> dict[st
     matches = backend.matcher(box, p)
     cursor = page_cursor(p.one("pageToken"))
     by_message = {d.message_id: d for d in box.drafts.values() if d.message_id in box.messages}
-    messages = sorted((box.messages[m] for m in by_message), key=lambda m: m.sort_key)
-    pending = (m for m in messages if cursor is None or m.sort_key > cursor)
+    messages = sorted((box.messages[m] for m in by_message), key=lambda m: m.sort_key, reverse=True)
+    pending = (m for m in messages if cursor is None or m.sort_key < cursor)
     page, more = collect(pending, matches, size)
     out: dict[str, Any] = {}
     if page:

@@ -42,7 +42,7 @@ def list_threads(backend: Backend, box: Mailbox, p: Params, body: Any) -> dict[s
             continue
         seen.add(msg.thread_id)
         members = box.thread_messages(msg.thread_id)
-        if min(m.sort_key for m in members) < msg.sort_key:
+        if max(m.sort_key for m in members) > msg.sort_key:
             continue  # its newest message came before the cursor: an earlier page had it
         if not any(matches(m) for m in members):
             continue
