@@ -7,6 +7,7 @@ argparse rather than click keeps the emulator free of followup's CLI stack;
 from __future__ import annotations
 
 import argparse
+import gc
 import signal
 import sys
 import threading
@@ -46,6 +47,7 @@ def run(
             saved = persist.load(state)
             if saved is not None:
                 emulator.restore(saved)
+                gc.freeze()  # a big restored mailbox need not be scanned by every GC pass
         except ValueError as exc:
             print(f"error: cannot load {state}: {exc}", file=sys.stderr)
             return 2

@@ -52,6 +52,7 @@ class Route:
     scopes: frozenset[str]
     upload: bool  # reached through an /upload/ or /resumable/upload/ path
     specificity: int  # literal segments; literal paths win over ``{id}`` ones
+    segments: int
 
 
 def _compile(path: str) -> tuple[re.Pattern[str], int]:
@@ -91,24 +92,28 @@ def routes() -> tuple[Route, ...]:
             paths.append((protocol["path"], True))
         for path, upload in paths:
             pattern, literals = _compile(path)
+            segments = len(path.strip("/").split("/"))
             found.append(
-                Route(method["httpMethod"], method["id"], pattern, scopes, upload, literals)
+                Route(
+                    method["httpMethod"], method["id"], pattern, scopes, upload, literals, segments
+                )
             )
     found.sort(key=lambda r: -r.specificity)
     return tuple(found)
 
 
 @functools.cache
-def _routes_by_method() -> dict[str, tuple[Route, ...]]:
-    table: dict[str, list[Route]] = {}
+def _route_index() -> dict[tuple[str, int], tuple[Route, ...]]:
+    """Routes by (HTTP method, segment count): a handful of regexes per request."""
+    table: dict[tuple[str, int], list[Route]] = {}
     for route in routes():
-        table.setdefault(route.http_method, []).append(route)
+        table.setdefault((route.http_method, route.segments), []).append(route)
     return {k: tuple(v) for k, v in table.items()}
 
 
 def match(http_method: str, path: str) -> tuple[Route, dict[str, str]] | None:
     """The route and path parameters for a request, or None (Gmail then answers 404)."""
-    for route in _routes_by_method().get(http_method, ()):
+    for route in _route_index().get((http_method, path.count("/")), ()):
         found = route.pattern.match(path)
         if found:
             return route, found.groupdict()

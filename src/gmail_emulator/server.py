@@ -18,12 +18,14 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import cast
 
 from gmail_emulator.app import Emulator
-from gmail_emulator.wire import Request, Response
+from gmail_emulator.wire import Request, Response, parse_query
 
 # Idle keep-alive connections are closed after this long, so a forgotten client
 # cannot pin a thread forever.
 IDLE_TIMEOUT_S = 300.0
 MAX_BODY = 64 * 1024 * 1024  # Gmail's own upload cap is 35 MB; refuse anything far past it
+MAX_LINE = 65536
+MAX_HEADERS = 100
 
 
 class _Server(ThreadingHTTPServer):
@@ -38,9 +40,14 @@ class _Server6(_Server):
 
 
 class _Handler(BaseHTTPRequestHandler):
+    """Reads requests with a small parser of its own.
+
+    ``BaseHTTPRequestHandler.parse_request`` parses headers with the email
+    package, which cost more than the whole Gmail call; request lines and
+    headers are simple enough to split by hand.
+    """
+
     protocol_version = "HTTP/1.1"
-    server_version = "gmail-emulator"
-    sys_version = ""
     timeout = IDLE_TIMEOUT_S
 
     def setup(self) -> None:
@@ -51,17 +58,51 @@ class _Handler(BaseHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         """Silenced: one line per request would drown the demo's output."""
 
-    def _serve(self) -> None:
-        body = self._read_body()
+    def handle_one_request(self) -> None:
+        try:
+            self._handle_one()
+        except (TimeoutError, ConnectionError):
+            self.close_connection = True
+
+    def _handle_one(self) -> None:
+        line = self.rfile.readline(MAX_LINE + 1)
+        if not line:
+            self.close_connection = True
+            return
+        parts = line.decode("latin-1").split()
+        if len(line) > MAX_LINE or len(parts) != 3 or not parts[2].startswith("HTTP/"):
+            self._refuse(400, "Bad request line")
+            return
+        self.command, self.path, self.request_version = parts
+        headers: dict[str, str] = {}
+        while True:
+            raw = self.rfile.readline(MAX_LINE + 1)
+            if raw in (b"\r\n", b"\n", b""):
+                break
+            if len(headers) >= MAX_HEADERS or len(raw) > MAX_LINE:
+                self._refuse(431, "Request headers too large")
+                return
+            name, _, value = raw.decode("latin-1").partition(":")
+            headers[name.strip().lower()] = value.strip()
+        connection = headers.get("connection", "").lower()
+        if self.request_version == "HTTP/1.0":
+            self.close_connection = connection != "keep-alive"
+        else:
+            self.close_connection = connection == "close"
+        if headers.get("expect", "").lower() == "100-continue":  # curl, for bodies > 1 KB
+            self.wfile.write(b"HTTP/1.1 100 Continue\r\n\r\n")
+        body = self._read_body(headers)
         if body is None:
             return
-        host = self.headers.get("Host") or _host_port(self.server.server_address)
-        request = Request.build(
-            self.command,
-            self.path,
-            dict(self.headers.items()),
+        host = headers.get("host") or _host_port(self.server.server_address)
+        path, _, query = self.path.partition("?")
+        request = Request(
+            self.command.upper(),
+            path,
+            parse_query(query),
+            headers,
             body,
-            client_host=str(self.client_address[0]),
+            str(self.client_address[0]),
         )
         emulator = cast(_Server, self.server).emulator
         response = emulator.handle(request, f"http://{host}")
@@ -72,32 +113,39 @@ class _Handler(BaseHTTPRequestHandler):
             return
         self._write(response)
 
-    do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = _serve
+    def _refuse(self, status: int, message: str) -> None:
+        self.close_connection = True
+        self.command = self.command if hasattr(self, "command") else "GET"
+        self._write(Response(status, message.encode(), [("Content-Type", "text/plain")]))
 
-    def _read_body(self) -> bytes | None:
-        if self.headers.get("Transfer-Encoding", "").lower() == "chunked":
+    def _read_body(self, headers: dict[str, str]) -> bytes | None:
+        if headers.get("transfer-encoding", "").lower() == "chunked":
             return self._read_chunked()
-        length_text = self.headers.get("Content-Length")
+        length_text = headers.get("content-length")
         try:
             length = int(length_text) if length_text else 0
         except ValueError:
-            self.send_error(400, "Bad Content-Length")
+            self._refuse(400, "Bad Content-Length")
             return None
         if length > MAX_BODY:
-            self.send_error(413)
+            self._refuse(413, "Request body too large")
             return None
         return self.rfile.read(length) if length > 0 else b""
 
     def _read_chunked(self) -> bytes:
         chunks: list[bytes] = []
+        total = 0
         while True:
-            size = int(self.rfile.readline().split(b";")[0].strip() or b"0", 16)
+            size = int(self.rfile.readline(MAX_LINE).split(b";")[0].strip() or b"0", 16)
             if size == 0:
-                while self.rfile.readline() not in (b"\r\n", b"\n", b""):
+                while self.rfile.readline(MAX_LINE) not in (b"\r\n", b"\n", b""):
                     pass
                 return b"".join(chunks)
+            total += size
+            if total > MAX_BODY:
+                raise ConnectionError("chunked body too large")
             chunks.append(self.rfile.read(size))
-            self.rfile.readline()
+            self.rfile.readline(MAX_LINE)
 
     def _hang_up(self) -> None:
         self.close_connection = True

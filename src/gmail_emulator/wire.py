@@ -12,7 +12,23 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qs
 
+import orjson
+
 JSON_TYPE = "application/json; charset=UTF-8"
+
+
+def parse_query(query: str) -> dict[str, list[str]]:
+    """``parse_qs`` with a fast path for the plain ``a=b&c=d`` the client sends."""
+    if not query:
+        return {}
+    if "%" in query or "+" in query:
+        return parse_qs(query, keep_blank_values=True)
+    out: dict[str, list[str]] = {}
+    for pair in query.split("&"):
+        if pair:
+            key, _, value = pair.partition("=")
+            out.setdefault(key, []).append(value)
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +57,7 @@ class Request:
         return cls(
             method=method.upper(),
             path=path,
-            query=parse_qs(query, keep_blank_values=True) if query else {},
+            query=parse_query(query),
             headers={k.lower(): v for k, v in (headers or {}).items()},
             body=body,
             client_host=client_host,
@@ -79,7 +95,11 @@ class Response:
 def json_response(
     status: int, payload: object, headers: Sequence[tuple[str, str]] = ()
 ) -> Response:
-    body = json.dumps(payload, separators=(",", ":"), ensure_ascii=False).encode()
+    """Encoded with orjson: the stdlib encoder took a third of a messages.get's time."""
+    try:
+        body = orjson.dumps(payload)
+    except TypeError:  # orjson.JSONEncodeError: e.g. an int past 64 bits
+        body = json.dumps(payload, separators=(",", ":"), ensure_ascii=False).encode()
     return Response(status, body, [("Content-Type", JSON_TYPE), *headers])
 
 
