@@ -421,7 +421,7 @@ class Service:
                     )
                 else:
                     self.store.update_outbox(key, state="gone", at=now)
-            self.store.queue_effects(queued)
+            self.store.queue_effects(_coalesce_labels(queued))
             crash_point("poll.before_commit")
             if cursor is not None:
                 self.store.set_cursor(cursor)
@@ -474,6 +474,30 @@ def _rich_progress(label: str, total: int) -> AbstractContextManager[Callable[[i
             yield lambda n: progress.advance(task, n)
 
     return bar()
+
+
+def _coalesce_labels(queued: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Only a thread's last label move in one commit matters: drop the ones it overrides.
+
+    A first sync replays weeks of events, and each step re-labels the threads; carried out
+    one by one that is 10 units per thread per step for nothing.
+    """
+    import json
+
+    claimed: set[str] = set()
+    kept: list[tuple[str, str]] = []
+    for kind, payload in reversed(queued):
+        if kind == "label":
+            data = json.loads(payload)
+            threads = [t for t in data["thread_ids"] if t not in claimed]
+            claimed.update(threads)
+            if not threads:
+                continue
+            data["thread_ids"] = threads
+            payload = json.dumps(data)
+        kept.append((kind, payload))
+    kept.reverse()
+    return kept
 
 
 def _interesting(delta: HistoryDelta) -> Iterator[str]:

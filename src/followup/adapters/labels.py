@@ -52,6 +52,8 @@ class LabelKeeper:
         resolved: dict[LabelRole, str] = {}
         for role, name in self._names.items():
             old_id = cached.get(role.value)
+            if old_id and old_id not in by_id:
+                self._forget_threads()
             if old_id and old_id in by_id:
                 if by_id[old_id].name != name:
                     log.info("labels.renamed_by_user role=%s name=%r", role, by_id[old_id].name)
@@ -65,6 +67,10 @@ class LabelKeeper:
         self._store.set_label_ids({role.value: label_id for role, label_id in resolved.items()})
         self._ids = resolved
         return resolved
+
+    def _forget_threads(self) -> None:
+        """A label of ours vanished: what we remember about threads' labels is stale."""
+        self._store.clear_thread_labels()
 
     def _create(self, name: str) -> str:
         try:
@@ -85,7 +91,10 @@ class LabelKeeper:
         """
         done = 0
         for thread_id in thread_ids:
+            if not also_add and self._store.thread_label(thread_id) == role.value:
+                continue  # already there: a label move costs 10 units, skip the no-op
             if self._modify(thread_id, role, also_add, retry=True):
+                self._store.set_thread_label(thread_id, role.value)
                 done += 1
         return done
 

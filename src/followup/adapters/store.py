@@ -99,6 +99,7 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
             at TEXT NOT NULL
         );
         CREATE TABLE labels (name TEXT PRIMARY KEY, label_id TEXT NOT NULL);
+        CREATE TABLE thread_labels (thread_id TEXT PRIMARY KEY, role TEXT NOT NULL);
         CREATE TABLE effects (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
             kind TEXT NOT NULL,
@@ -481,6 +482,23 @@ class SqliteStore:
 
     def label_ids(self) -> dict[str, str]:
         return {str(r[0]): str(r[1]) for r in self._read("SELECT name, label_id FROM labels")}
+
+    def thread_label(self, thread_id: str) -> str | None:
+        rows = self._read("SELECT role FROM thread_labels WHERE thread_id = ?", (thread_id,))
+        return str(rows[0][0]) if rows else None
+
+    def set_thread_label(self, thread_id: str, role: str | None) -> None:
+        if role is None:
+            self._write("DELETE FROM thread_labels WHERE thread_id = ?", (thread_id,))
+            return
+        self._write(
+            "INSERT INTO thread_labels VALUES (?, ?) "
+            "ON CONFLICT(thread_id) DO UPDATE SET role = excluded.role",
+            (thread_id, role),
+        )
+
+    def clear_thread_labels(self) -> None:
+        self._write("DELETE FROM thread_labels")
 
     def set_label_ids(self, mapping: Mapping[str, str]) -> None:
         with self.transaction():
