@@ -339,3 +339,36 @@ def credentials(token_path: Path) -> Credentials:
         save_token(creds, token_path)
         log.info("token_refreshed")
     return creds
+
+
+GMAIL_ROOT = "https://gmail.googleapis.com/"
+
+
+def gmail_get(creds: Credentials, path: str, *, api_endpoint: str = "") -> dict[str, Any]:
+    """GET one Gmail resource (``profile``, ``labels``) with these credentials.
+
+    Used by connect and doctor to prove the token opens the mailbox, without building the full
+    Gmail client. A 401 makes the session refresh; a refused refresh is explained like any.
+    """
+    url = (api_endpoint or GMAIL_ROOT).rstrip("/") + "/gmail/v1/users/me/" + path
+    session = google.auth.transport.requests.AuthorizedSession(creds)  # type: ignore[no-untyped-call]
+    try:
+        response = session.get(url, timeout=30)
+    except google.auth.exceptions.RefreshError as exc:
+        raise refresh_failure(exc) from exc
+    except OSError as exc:  # requests' connection errors are OSErrors
+        raise FollowupError(
+            f"cannot reach Gmail at {api_endpoint or GMAIL_ROOT}", hint="Check the network."
+        ) from exc
+    if response.status_code == 401:
+        raise AuthExpired("Gmail does not accept the sign-in")
+    if response.status_code == 403:
+        raise FollowupError(
+            "Gmail refused access (403)",
+            hint="Enable the Gmail API in your Google Cloud project (APIs & Services > Library "
+            "> Gmail API), then run `followup doctor`.",
+        )
+    if response.status_code != 200:
+        raise FollowupError(f"Gmail answered {response.status_code} to {path}")
+    data = response.json()
+    return data if isinstance(data, dict) else {}

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import tomllib
+from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from followup.cli import main
@@ -66,3 +68,13 @@ def test_starter_file_documents_every_setting() -> None:
     assert documented == {s.key for s in settings(Config())}
     policy_keys = set(tomllib.loads(uncommented)["policy"])
     assert {"thank_you", "first_check_in_days", "max_check_ins", "weekend"} <= policy_keys
+
+
+def test_home_option_moves_every_folder_below_it(
+    home: Paths, runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("FOLLOWUP_HOME", str(home.config_dir.parent))  # restored after the test
+    other = tmp_path / "second-account"
+    result = runner.invoke(main, ["--home", str(other), "config", "path"])
+    assert result.exit_code == 0
+    assert result.output.strip() == str(other / "config" / "config.toml")

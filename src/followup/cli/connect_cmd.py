@@ -6,8 +6,6 @@ import logging
 from pathlib import Path
 
 import click
-import google.auth.exceptions
-import google.auth.transport.requests
 from google.oauth2.credentials import Credentials
 
 from followup import auth
@@ -16,8 +14,6 @@ from followup.errors import AuthExpired, FollowupError
 from followup.paths import default_paths
 
 log = logging.getLogger(__name__)
-
-GMAIL_ROOT = "https://gmail.googleapis.com/"
 
 
 @click.command()
@@ -114,27 +110,6 @@ def _explain_previous_token(token_path: Path) -> None:
 
 
 def _profile_email(creds: Credentials, account: AccountConfig) -> str:
-    """Read the account's address with the new token: proves the token opens this mailbox."""
-    root = account.api_endpoint or GMAIL_ROOT
-    url = root.rstrip("/") + "/gmail/v1/users/me/profile"
-    session = google.auth.transport.requests.AuthorizedSession(creds)  # type: ignore[no-untyped-call]
-    try:
-        response = session.get(url, timeout=30)
-    except google.auth.exceptions.RefreshError as exc:  # a 401 made the session refresh
-        raise auth.refresh_failure(exc) from exc
-    except OSError as exc:
-        raise FollowupError(
-            f"cannot reach Gmail at {root}", hint="Check the network connection."
-        ) from exc
-    if response.status_code == 401:
-        raise AuthExpired("Gmail does not accept the sign-in")
-    if response.status_code == 403:
-        raise FollowupError(
-            "Gmail refused access (403)",
-            hint="Enable the Gmail API in your Google Cloud project "
-            "(APIs & Services > Library > Gmail API), then run `followup connect --check`.",
-        )
-    if response.status_code != 200:
-        raise FollowupError(f"Gmail answered {response.status_code} to getProfile")
-    email = response.json().get("emailAddress", "")
-    return str(email)
+    """Read the account's address with the token: proves the token opens this mailbox."""
+    profile = auth.gmail_get(creds, "profile", api_endpoint=account.api_endpoint)
+    return str(profile.get("emailAddress", ""))

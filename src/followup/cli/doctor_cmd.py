@@ -12,11 +12,9 @@ import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Any, Literal
+from typing import Literal
 
 import click
-import google.auth.exceptions
-import google.auth.transport.requests
 from google.oauth2.credentials import Credentials
 
 from followup import auth
@@ -25,7 +23,6 @@ from followup.errors import FollowupError
 from followup.paths import Paths, default_paths
 
 Status = Literal["OK", "WARN", "FAIL"]
-GMAIL_ROOT = "https://gmail.googleapis.com/"
 CURSOR_STALE_AFTER = timedelta(hours=1)  # 12 missed polls at the default 5 minutes
 LAST_POLL_META = "last_poll_at"  # ISO time of the last successful poll, set by the service
 
@@ -141,11 +138,10 @@ def _check_gmail(ctx: _Context) -> Iterator[Check]:
     if ctx.creds is None or ctx.config is None:
         yield Check("WARN", "gmail", "not checked (no working token)")
         return
-    root = (ctx.config.account.api_endpoint or GMAIL_ROOT).rstrip("/") + "/gmail/v1/users/me/"
-    session = google.auth.transport.requests.AuthorizedSession(ctx.creds)  # type: ignore[no-untyped-call]
+    endpoint = ctx.config.account.api_endpoint
     try:
-        profile = _get_json(session, root + "profile")
-        labels = _get_json(session, root + "labels").get("labels", [])
+        profile = auth.gmail_get(ctx.creds, "profile", api_endpoint=endpoint)
+        labels = auth.gmail_get(ctx.creds, "labels", api_endpoint=endpoint).get("labels", [])
     except FollowupError as exc:
         yield Check("FAIL", "gmail", str(exc), exc.hint)
         return
@@ -176,24 +172,6 @@ def _check_gmail(ctx: _Context) -> Iterator[Check]:
         yield Check(
             "OK", "labels", f"{configured.ready}, {configured.waiting}, {configured.closed}"
         )
-
-
-def _get_json(session: Any, url: str) -> dict[str, Any]:
-    try:
-        response = session.get(url, timeout=30)
-    except google.auth.exceptions.RefreshError as exc:  # a 401 made the session refresh
-        raise auth.refresh_failure(exc) from exc
-    except OSError as exc:
-        raise FollowupError(f"cannot reach Gmail: {exc}", hint="Check the network.") from exc
-    if response.status_code == 403:
-        raise FollowupError(
-            "Gmail refused access (403)",
-            hint="Enable the Gmail API in your Google Cloud project, then run this again.",
-        )
-    if response.status_code != 200:
-        raise FollowupError(f"Gmail answered {response.status_code}")
-    data = response.json()
-    return data if isinstance(data, dict) else {}
 
 
 def _check_store(ctx: _Context) -> Iterator[Check]:
