@@ -12,13 +12,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from followup.mail.extract import find_slots
 from followup.mail.model import MailKind, ParsedMail
 from followup.mail.phrases import TABLE
 from followup.mail.signals import HeaderSignals
 
 _CONDITIONAL_INVITE = re.compile(
-    r"(?:if|should|once|when)\b[^.]{0,100}(?:(?:reach out|contact you|be in touch|get in touch)"
+    r"(?:if|should|once|when|before)\b[^.]{0,100}(?:(?:reach out|contact you|be in touch|get in touch)"
     r"[^.]{0,30})?(?:to )?(?:schedule|arrange|set up|invite)",
+    re.I,
+)
+_MEETING_WORDS = re.compile(
+    r"interview|call|chat|meet|conversation|screen|round|zoom|teams|onsite|on-site|superday|visit|"
+    r"session|entretien|visio|gespräch|termin|entrevista|reunión|conversa|colloquio|gesprek|rozmow|"
+    r"spotkani",
     re.I,
 )
 _UNMONITORED = re.compile(r"(?:not|no longer) (?:monitored|checked)", re.I)
@@ -27,6 +34,7 @@ _INTERVIEW_WORDS = re.compile(
     r"entretien|gespräch|entrevista|colloquio|gesprek|rozmow|hiring manager|panel|round",
     re.I,
 )
+_SPACE_RUNS = re.compile(r"\s+")
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " "})
 
 
@@ -43,6 +51,7 @@ class Scores:
 
     points: dict[MailKind, float]
     hits: dict[MailKind, list[str]]
+    strongest: dict[MailKind, float]
 
     def of(self, kind: MailKind) -> float:
         return self.points.get(kind, 0.0)
@@ -55,6 +64,7 @@ def score_text(text: str) -> Scores:
     """
     points: dict[MailKind, float] = {}
     hits: dict[MailKind, list[str]] = {}
+    strongest: dict[MailKind, float] = {}
     for kind, entries in TABLE.items():
         found: list[tuple[float, str]] = []
         spans: list[tuple[int, int]] = []
@@ -66,13 +76,14 @@ def score_text(text: str) -> Scores:
         found.sort(key=lambda item: -item[0])
         points[kind] = sum(weight for weight, _ in found[:3])
         hits[kind] = [phrase for _, phrase in found[:3]]
-    return Scores(points, hits)
+        strongest[kind] = found[0][0] if found else 0.0
+    return Scores(points, hits, strongest)
 
 
 def classify(mail: ParsedMail, signals: HeaderSignals) -> Verdict:
     """The kind of ``mail`` with a confidence in 0..1 and human-readable reasons."""
     text = f"{mail.subject}\n{mail.new_text}".translate(_QUOTES)
-    scores = score_text(text.lower())
+    scores = score_text(_SPACE_RUNS.sub(" ", text.lower()))
     header_reasons = list(signals.auto_headers)
 
     def verdict(kind: MailKind, confidence: float, *extra: str) -> Verdict:
@@ -134,11 +145,20 @@ def classify(mail: ParsedMail, signals: HeaderSignals) -> Verdict:
     if offer >= 5 and not (signals.no_reply_sender and offer < 8 and ack >= 5):
         return verdict(MailKind.OFFER, 0.7)
     conditional = bool(_CONDITIONAL_INVITE.search(text))
+    slot = None
+    if mail.date is not None and _MEETING_WORDS.search(text):
+        slots = find_slots(text, mail.date)
+        slot = slots[0] if slots else None
+    if slot is not None and offer < 5 and not (ack >= 5 and not signals.is_reply):
+        invite += 4
     if ack >= 5 and (conditional or invite < 6 or signals.no_reply_sender) and not signals.is_reply:
         return verdict(MailKind.APPLICATION_ACK, 0.75)
     bulk = bool(signals.bulk_headers) or scores.of(MailKind.OTHER) >= 4
-    if invite >= 4 and not (conditional and invite < 6) and not bulk:
-        return verdict(MailKind.INTERVIEW_INVITE, 0.7)
+    # Mentions ("the second interview", "entrevista") add up but never make an invite alone.
+    real_invite = scores.strongest[MailKind.INTERVIEW_INVITE] >= 3 or slot is not None
+    if invite >= 4 and real_invite and not (conditional and invite < 6) and not bulk:
+        slot_reason = (f"names a time: {slot.isoformat()}",) if slot is not None else ()
+        return verdict(MailKind.INTERVIEW_INVITE, 0.7, *slot_reason)
     if ack >= 4 and (signals.no_reply_sender or automated) and not signals.is_reply:
         return verdict(MailKind.APPLICATION_ACK, 0.65)
     if bulk:
@@ -149,6 +169,6 @@ def classify(mail: ParsedMail, signals: HeaderSignals) -> Verdict:
     if not signals.no_reply_sender and (signals.is_reply or employer >= 3 or invite >= 2):
         why = "a reply in a thread" if signals.is_reply else "human sender about an application"
         return verdict(MailKind.EMPLOYER_REPLY, 0.6, why)
-    if invite >= 4:
+    if invite >= 4 and real_invite:
         return verdict(MailKind.INTERVIEW_INVITE, 0.5)
     return verdict(MailKind.OTHER, 0.5, "no job-search signal strong enough")

@@ -334,10 +334,22 @@ def find_interview_at(text: str, sent: datetime) -> datetime | None:
     A time pairs with the nearest date within a short window (either order); ranges count by
     their start, and the same instant written in two zones counts once.
     """
+    instants = find_slots(text, sent)
+    distinct = {i.astimezone(UTC) for i in instants}
+    if len(distinct) == 1:
+        return instants[0]
+    if len(distinct) == 2 and len({i.astimezone(UTC).date() for i in instants}) == 1:
+        # a start and an end on the same day ("2pm ... until 4pm"): the earlier is the start
+        return min(instants)
+    return None
+
+
+def find_slots(text: str, sent: datetime) -> list[datetime]:
+    """Every future date-and-time the text names, in order (a proposal may hold several)."""
     base = sent.date()
     dates = [d for d in find_dates(text, base) if d.explicit or d.phrase.lower() in _DAY_WORDS]
     if not dates:
-        return None
+        return []
     fallback: tzinfo = sent.tzinfo or UTC
     instants: list[datetime] = []
     for mention in find_times(text):
@@ -345,9 +357,8 @@ def find_interview_at(text: str, sent: datetime) -> datetime | None:
         best_gap = _PAIR_WINDOW + 1
         for day in dates:
             gap = mention.start - day.end if day.end <= mention.start else day.start - mention.end
-            if 0 <= gap < best_gap and "\n\n" not in _between(
-                text, day, mention.start, mention.end
-            ):
+            between = _between(text, day, mention.start, mention.end)
+            if 0 <= gap < best_gap and "\n\n" not in between:
                 best, best_gap = day, gap
         if best is None:
             continue
@@ -357,17 +368,7 @@ def find_interview_at(text: str, sent: datetime) -> datetime | None:
         if instant < sent - timedelta(hours=1):
             continue
         instants.append(instant)
-    distinct = {i.astimezone(UTC) for i in instants}
-    if len(distinct) == 1:
-        return instants[0]
-    if (
-        len(distinct) > 1
-        and len({i.astimezone(UTC).date() for i in instants}) == 1
-        and len(distinct) == 2
-    ):
-        # a start and an end on the same day ("2pm ... until 4pm"): the earlier is the start
-        return min(instants)
-    return None
+    return instants
 
 
 _DAY_WORDS = frozenset(

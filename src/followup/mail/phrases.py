@@ -46,6 +46,36 @@ _RAW: dict[MailKind, list[Entry]] = {
         (5, r"go(?:ing)? in a different direction"),
         (
             5,
+            r"(?:won'?t|will not|not) be (?:inviting|progressing|advancing|moving|taking) you (?:to|forward|further|through)",
+        ),
+        (
+            5,
+            r"(?:extend|extended|extending|make|made|making) (?:an|the|a verbal) offer to (?:another|a different|an?other|the other|someone)",
+        ),
+        (
+            5,
+            r"(?:go|gone|going|went|proceed|move forward) with an? (?:internal|external|other|another) (?:candidate|applicant|hire)",
+        ),
+        (
+            5,
+            r"(?:unable|not able|won'?t be able) to take (?:it|this|your application|your candidacy|things|you) (?:any )?further",
+        ),
+        (
+            5,
+            r"(?:selected|chosen|hired|identified) (?:a|another|an?other|the) (?:candidate|applicant|finalist|person)(?! for the interview)",
+        ),
+        (
+            4,
+            r"(?:candidates?|applicants?|profiles?|someone) (?:whose|with) (?:qualifications|experience|background|skills|profile|skill set)[^.]{0,60}(?:more closely|better|closer|more direct|more relevant)",
+        ),
+        (
+            5,
+            r"(?:decided|decision) to (?:close|cancel|withdraw) the [^.]{0,50}(?:position|role|opening|requisition|vacancy)",
+        ),
+        (5, r"clos(?:e|ing)(?: out)? (?:all )?(?:candidacies|applications|the search)"),
+        (4, r"(?:the )?other (?:finalist|candidate) (?:had|has|was)"),
+        (
+            5,
             r"(?:position|role|vacancy|job|opening) (?:has|have) (?:now )?been (?:filled|closed|cancelled|canceled)",
         ),
         (5, r"(?:we'?ve|we have) (?:now )?filled the (?:role|position)"),
@@ -87,6 +117,10 @@ _RAW: dict[MailKind, list[Entry]] = {
         (
             5,
             r"(?:ne (?:pas )?(?:pouvons|pourrons) (?:pas )?(?:donner (?:une )?suite|retenir)|pas (?:pu )?(?:donner (?:une )?suite|retenir))",
+        ),
+        (
+            5,
+            r"(?:poursuivre|continuer|avancer)[^.]{0,40}avec (?:un autre|une autre|d'autres) (?:profil|candidat)",
         ),
         (
             5,
@@ -158,6 +192,10 @@ _RAW: dict[MailKind, list[Entry]] = {
     MailKind.OFFER: [
         (
             5,
+            r"(?:want|wants|would like|'d like|like|love|pleased|happy|delighted|excited|thrilled) to (?:formally )?offer you (?:the|a|this)",
+        ),
+        (
+            5,
             r"(?:pleased|happy|delighted|thrilled|excited) to (?:formally |officially )?(?:offer you|extend (?:you )?(?:an|a formal|this|the) offer|make you an offer)",
         ),
         (
@@ -222,6 +260,27 @@ _RAW: dict[MailKind, list[Entry]] = {
     MailKind.INTERVIEW_INVITE: [
         (
             4,
+            r"(?:grab|pick|choose|select|book|find) (?:any |a |one )?(?:\d+[- ]min(?:ute)?s? )?(?:slot|time|window)s?",
+        ),
+        (
+            4,
+            r"which (?:of these|one|option|slot|time)s? (?:works?|suits?)|let me know which|(?:a couple of|some|your) (?:windows|time slots)",
+        ),
+        (
+            4,
+            r"you'?re (?:all )?(?:confirmed|booked|scheduled) for|(?:i'?ve|we'?ve|i have|we have) (?:locked in|booked|scheduled|put you down|sent (?:a|an) (?:hold|invite|invitation|calendar))",
+        ),
+        (
+            4,
+            r"(?:love|like) to (?:have you back|bring you back|invite you back|meet you|get to know you|chat|speak with you|talk with you)",
+        ),
+        (
+            3,
+            r"(?:would like|wants?|'d like|like) (?:to do |to have |to set up )?(?:a |an )?(?:\w+[- ]){0,3}(?:conversation|call|chat|interview|meeting)",
+        ),
+        (3, r"(?:can|could|would) you do (?:a |an )?"),
+        (
+            4,
             r"(?:invite|inviting) you (?:to|for) (?:an? |the |our )?(?:\w+ ){0,3}(?:interview|conversation|call|chat|meeting|onsite|on-site|screen|superday|assessment)",
         ),
         (
@@ -229,7 +288,7 @@ _RAW: dict[MailKind, list[Entry]] = {
             r"(?:schedule|book|arrange|set up|line up|find a time for|pick a time for|choose a time for) (?:an? |the |your |our )?(?:\w+[- ]?){0,3}(?:interview|call|screen|chat|conversation|meeting|onsite|on-site)",
         ),
         (
-            4,
+            2,
             r"(?:phone|video|technical|initial|first|second|final|panel|onsite|on-site|virtual|hiring manager|screening|follow-up|next) (?:round |stage )?(?:interview|screen|call)",
         ),
         (
@@ -243,13 +302,13 @@ _RAW: dict[MailKind, list[Entry]] = {
         (3, r"(?:this|i) (?:confirms|confirm) (?:your|our)"),
         (
             3,
-            r"(?:what|which) (?:times?|days?|slots?) (?:work|suit|would work)|your availability|when (?:are|would) you (?:be )?(?:free|available)|(?:can|could) you do",
+            r"(?:what|which) (?:times?|days?|slots?) (?:work|suit|would work)|your availability|when (?:are|would) you (?:be )?(?:free|available)",
         ),
         (
             3,
             r"(?:self[- ]schedul|scheduling link|booking link|calendly|pick a (?:slot|time)|choose a (?:slot|time)|select a (?:slot|time)|book (?:a|your) (?:slot|time))",
         ),
-        (3, r"(?:one-way|recorded|asynchronous|on-demand) (?:video )?interview|video interview"),
+        (4, r"(?:one-way|recorded|asynchronous|on-demand) (?:video )?interview|video interview"),
         (3, r"(?:meet|speak|chat|talk) with (?:you|our|the)[^.]{0,60}(?:on|at) (?:\w+day|\d)"),
         (
             2,
@@ -260,7 +319,7 @@ _RAW: dict[MailKind, list[Entry]] = {
         (3, r"(?:next|final) (?:round|stage|step)[^.]{0,60}(?:schedul|interview|meet)"),
         # French
         (
-            4,
+            2,
             r"(?:entretien|rencontre)(?: t[ée]l[ée]phonique| en visio| vid[ée]o| sur site)?[^.]{0,40}(?:le |à |lundi|mardi|mercredi|jeudi|vendredi)",
         ),
         (
@@ -277,11 +336,15 @@ _RAW: dict[MailKind, list[Entry]] = {
             4,
             r"(?:vorstellungsgespräch|zweitgespräch|erstgespräch|kennenlerngespräch|bewerbungsgespräch|telefoninterview)",
         ),
-        (2, r"(?:termin|gespräch)"),
+        (2, r"(?:\btermin\b|gespräch)"),
         # Spanish
         (
             4,
-            r"(?:invitarte|invitarle|convocarte|convocarle) a (?:una )?(?:entrevista|reunión|llamada)|(?:entrevista|videollamada)[^.]{0,40}(?:el |a las |lunes|martes|miércoles|jueves|viernes)",
+            r"(?:invitarte|invitarle|convocarte|convocarle) a (?:una )?(?:entrevista|reunión|llamada)",
+        ),
+        (
+            2,
+            r"(?:entrevista|videollamada)[^.]{0,40}(?:el |a las |lunes|martes|miércoles|jueves|viernes)",
         ),
         (2, r"entrevista"),
         # Portuguese
@@ -292,8 +355,9 @@ _RAW: dict[MailKind, list[Entry]] = {
         # Italian
         (
             4,
-            r"(?:invitarti|invitarla|convocarti) (?:a|per) (?:un |una )?(?:colloquio|intervista)|colloquio[^.]{0,40}(?:il |alle |lunedì|martedì|mercoledì|giovedì|venerdì)",
+            r"(?:invitarti|invitarla|convocarti) (?:a|per) (?:un |una )?(?:colloquio|intervista)",
         ),
+        (2, r"colloquio[^.]{0,40}(?:il |alle |lunedì|martedì|mercoledì|giovedì|venerdì)"),
         (2, r"colloquio"),
         # Dutch
         (
@@ -486,6 +550,11 @@ _RAW: dict[MailKind, list[Entry]] = {
         ),
     ],
     MailKind.OTHER: [
+        # personal mail about the search, from friends and family
+        (
+            4,
+            r"how did (?:the|your|it)\b[^?]{0,30}go|tell (?:me|us) (?:everything|how it went)|fingers crossed|good luck (?:at|with|on|tomorrow|today)|love you|(?:^|\n)(?:love|hugs|xx+)\b|drinks (?:when|after|on)|dinner (?:next|on|this)",
+        ),
         (
             4,
             r"(?:unsubscribe|désinscri|abmelden|darse de baja|cancelar (?:a )?inscrição|annulla l'iscrizione|uitschrijven|wypisz)",
