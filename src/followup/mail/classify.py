@@ -18,8 +18,9 @@ from followup.mail.phrases import TABLE
 from followup.mail.signals import HeaderSignals
 
 _CONDITIONAL_INVITE = re.compile(
-    r"(?:if|should|once|when|before)\b[^.]{0,100}(?:(?:reach out|contact you|be in touch|get in touch)"
-    r"[^.]{0,30})?(?:to )?(?:schedule|arrange|set up|invite)",
+    r"(?:if|should|once|when|before)\b[^.]{0,100}"
+    r"(?:(?:reach out|contact you|be in touch|get in touch)[^.]{0,30})?"
+    r"(?:to )?(?:schedule|arrange|set up|invite)",
     re.I,
 )
 _MEETING_WORDS = re.compile(
