@@ -13,8 +13,9 @@ import contextlib
 import json
 import logging
 import os
+import threading
 import webbrowser
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -164,6 +165,7 @@ def run_consent_flow(
     host: str = "localhost",
     port: int = 0,
     timeout_seconds: float | None = None,
+    open_url: Callable[[str], object] | None = None,
 ) -> Credentials:
     """Ask the user's consent in a browser and return the new credentials.
 
@@ -171,11 +173,18 @@ def run_consent_flow(
     receives the code. The address is always printed, so ``--no-browser`` users (or an SSH
     session with ``-L port:localhost:port``) can open it elsewhere. ``prompt=consent`` makes
     Google return a refresh token even when the user had connected before.
+
+    ``open_url`` replaces the browser (the demo and tests pass a function that fetches the
+    address from an auto-approving emulator); it runs in a thread, because the one-shot
+    server only starts answering once the browser has been launched.
     """
     from google_auth_oauthlib.flow import InstalledAppFlow, WSGITimeoutError
     from oauthlib.oauth2.rfc6749.errors import OAuth2Error
 
-    if open_browser and not _has_browser():
+    browser: str | None = None
+    if open_url is not None:
+        browser, open_browser = _register_callback_browser(open_url), True
+    elif open_browser and not _has_browser():
         print("No web browser found here; open the address below on any machine instead.")
         open_browser = False
     flow = InstalledAppFlow.from_client_config(client.as_client_config(), scopes=list(SCOPES))
@@ -188,6 +197,7 @@ def run_consent_flow(
                 authorization_prompt_message=AUTH_PROMPT,
                 success_message=SUCCESS_PAGE,
                 timeout_seconds=timeout_seconds,
+                browser=browser,
                 access_type="offline",
                 prompt="consent",
             )
@@ -210,6 +220,24 @@ def run_consent_flow(
         raise TypeError(f"unexpected credentials type {type(creds).__name__}")
     check_scopes(creds)
     return creds
+
+
+class _CallbackBrowser(webbrowser.BaseBrowser):
+    """A "browser" that hands the consent address to a function, in a thread."""
+
+    def __init__(self, name: str, open_url: Callable[[str], object]) -> None:
+        super().__init__(name)
+        self._open_url = open_url
+
+    def open(self, url: str, new: int = 0, autoraise: bool = True) -> bool:
+        threading.Thread(target=self._open_url, args=(url,), daemon=True).start()
+        return True
+
+
+def _register_callback_browser(open_url: Callable[[str], object]) -> str:
+    name = f"followup-callback-{id(open_url)}"
+    webbrowser.register(name, None, _CallbackBrowser(name, open_url))
+    return name
 
 
 def _has_browser() -> bool:
