@@ -161,3 +161,9 @@ def test_invalid_toml_is_reported_with_the_file_name(tmp_path: Path) -> None:
         load_scenario(path)
     assert str(path) in str(info.value)
     assert "not valid TOML" in str(info.value)
+
+
+def test_policy_overrides_are_checked_like_the_config_file() -> None:
+    problems = problems_of(minimal(policy={"max_checkins": 3}))
+    assert len(problems) == 1
+    assert problems[0].startswith("[policy]: unknown key 'max_checkins'")

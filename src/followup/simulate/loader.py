@@ -286,6 +286,7 @@ def parse_scenario(raw: Mapping[str, Any], *, source: str = "<scenario>") -> Sce
     user = _read_user(_table(raw, "user", problems, required=True), problems)
     clock = _read_clock(_table(raw, "clock", problems, required=True), user.zone, problems)
     policy = _table(raw, "policy", problems, required=False)
+    _check_policy(policy, user, problems)
     contacts = _read_contacts(_table(raw, "contacts", problems, required=True), problems)
     events = _read_events(
         _array(raw, "events", "[[events]]", problems), clock, user, contacts, problems
@@ -308,6 +309,17 @@ def parse_scenario(raw: Mapping[str, Any], *, source: str = "<scenario>") -> Sce
         policy=dict(policy),
         source=source,
     )
+
+
+def _check_policy(policy: dict[str, Any], user: User, problems: _Problems) -> None:
+    """The [policy] table must be one the user's config file would accept."""
+    from followup.core.policy import Policy, PolicyError
+
+    table: dict[str, Any] = {"timezone": user.timezone, **policy}
+    try:
+        Policy.from_mapping(table)
+    except PolicyError as exc:
+        problems.add("[policy]", str(exc).removeprefix("[policy] "))
 
 
 def _read_user(data: dict[str, Any], problems: _Problems) -> User:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import tempfile
+import time
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
@@ -106,6 +107,8 @@ class RunResult:
     user_sends: int = 0
     sends_in_log: int = 0
     polls: int = 0
+    complete: bool = True  # False: stopped early at ``reached`` (a benchmark's time budget)
+    reached: datetime | None = None
     checks: list[Any] = field(default_factory=list)
 
     @property
@@ -135,36 +138,31 @@ def emulator_server() -> Iterator[Any]:
         yield handle
 
 
-def build_policy(scenario: Scenario) -> Any:
-    """The scenario's [policy] with the user's timezone and days off folded in."""
-    from followup.core.policy import Policy
-
-    table: dict[str, Any] = dict(scenario.policy)
-    table.setdefault("timezone", scenario.user.timezone)
-    if scenario.user.days_off:
-        table["days_off"] = [*table.get("days_off", []), *scenario.user.days_off]
-    return Policy.from_mapping(table)
-
-
 class Runner:
     """One scenario played once. Use ``run_scenario`` unless you need the pieces."""
 
-    def __init__(self, scenario: Scenario, handle: Any, workdir: Path) -> None:
+    def __init__(
+        self,
+        scenario: Scenario,
+        handle: Any,
+        workdir: Path,
+        *,
+        user_send_delay: timedelta | None = None,
+    ) -> None:
         from google.oauth2.credentials import Credentials
 
-        from followup.adapters.gmail import GmailMailbox
-        from followup.adapters.store import SqliteStore
-        from followup.core.compose import UserProfile
-        from followup.mail.reading import read_mail
-        from followup.service import Service, SyncSettings
+        from followup.bootstrap import build_service
+        from followup.config import parse_config
+        from followup.paths import Paths
         from gmail_emulator.auth import DEMO_CLIENT_ID, DEMO_CLIENT_SECRET
         from gmail_emulator.testing import gmail_service
 
         self.scenario = scenario
         self.handle = handle
+        self.user_send_delay = user_send_delay
         self.user = scenario.user
         self.clock = scenario.clock
-        handle.admin.set_clock(self.clock.start)
+        handle.emulator.clock.set(self.clock.start)
         tokens = handle.admin.create_mailbox(self.user.email)
         credentials = Credentials(  # type: ignore[no-untyped-call]
             token=tokens["access_token"],
@@ -173,45 +171,59 @@ class Runner:
             client_id=DEMO_CLIENT_ID,
             client_secret=DEMO_CLIENT_SECRET,
         )
-        self.mailbox = GmailMailbox.connect(
-            credentials, api_endpoint=handle.url + "/", sleep=lambda _s: None
+        # The same composition root as `followup watch`, configured as a user would.
+        config = parse_config(
+            {
+                "account": {"email": self.user.email, "api_endpoint": handle.url + "/"},
+                "user": {
+                    "name": self.user.name,
+                    "timezone": self.user.timezone,
+                    "days_off": list(self.user.days_off),
+                },
+                "policy": dict(scenario.policy),
+            }
         )
-        self.store = SqliteStore(workdir / "followup.sqlite3")
-        user_addresses = (self.user.email,)
-
-        def reader(raw: bytes) -> Any:
-            return read_mail(raw, user_addresses=user_addresses)
-
-        self.service = Service(
-            self.mailbox,
-            self.store,
-            build_policy(scenario),
-            UserProfile(address=self.user.email, name=self.user.name),
-            SyncSettings(user_addresses=user_addresses, progress=False),
-            _EmulatorClock(handle.emulator),
-            reader=reader,
+        self.policy = config.policy()
+        paths = Paths(workdir / "config", workdir / "data", workdir / "logs")
+        self.wiring = build_service(
+            paths,
+            config,
+            credentials=credentials,
+            clock=_EmulatorClock(handle.emulator),
+            progress=False,
+            sleep=lambda _seconds: None,  # back-off waits would only slow the simulation
         )
+        self.service = self.wiring.service
+        self.store = self.wiring.store
+        self.mailbox = self.wiring.mailbox
         # The user's own mail client: a second OAuth client session on the same mailbox.
         user_tokens = handle.admin.mint_token(self.user.email)
-        self.gmail = gmail_service(
+        users = gmail_service(
             handle.url,
             user_tokens["access_token"],
             refresh_token=user_tokens.get("refresh_token"),
         ).users()
+        # Built once: googleapiclient rebuilds a resource's methods on every .drafts() call.
+        self.user_drafts = users.drafts()
+        self.user_messages = users.messages()
         self.books: dict[str, ThreadBook] = {}
         self.roles_by_contact: dict[str, str] = {}
         self.timeline: list[TimelineEntry] = []
         self.drafts: dict[str, SeenDraft] = {}
         self.user_sends = 0
         self.polls = 0
+        self.reached = self.clock.start
 
     # -- the loop ---------------------------------------------------------------------------
 
-    def run(self) -> RunResult:
+    def run(self, *, budget_seconds: float | None = None) -> RunResult:
+        """Play the whole span; with ``budget_seconds``, stop early once that much wall time
+        has passed (benchmarks), and say how far the simulation got."""
         events = list(self.scenario.events)
         poll_at = self.clock.start
         end = self.clock.end
         index = 0
+        started = time.perf_counter()
         while poll_at <= end or index < len(events):
             if index < len(events) and events[index].at <= poll_at:
                 self._happen(events[index])
@@ -220,9 +232,13 @@ class Runner:
             if poll_at > end:
                 break
             self._poll(poll_at)
+            self.reached = poll_at
             poll_at += self.clock.poll_every
+            if budget_seconds is not None and time.perf_counter() - started > budget_seconds:
+                return self._result(complete=False)
         self._poll(end)
-        return self._result()
+        self.reached = end
+        return self._result(complete=True)
 
     def _set_clock(self, at: datetime) -> None:
         self.handle.emulator.clock.set(at)
@@ -232,10 +248,20 @@ class Runner:
         report = self.service.poll_once()
         tick = self.service.tick()
         self.polls += 1
-        for note in (*report.notes, *tick.notes):
-            if "already seen" not in note:
-                self._log(at, "followup", note, "dim")
-        self._observe_drafts(at)
+        del report, tick  # what they did shows in the applications' history (``_result``)
+        present = self._observe_drafts(at)
+        if self.user_send_delay is not None:
+            self._send_ready_drafts(at, present)
+
+    def _send_ready_drafts(self, at: datetime, present: set[str]) -> None:
+        """Population runs: the user sends each of our drafts some time after it appears."""
+        assert self.user_send_delay is not None
+        for draft_id, seen in list(self.drafts.items()):
+            if draft_id in present and seen.first_at + self.user_send_delay <= at:
+                self.user_drafts.send(userId="me", body={"id": draft_id}).execute()
+                self.user_sends += 1
+                seen.gone_at = at
+                self._log(at, self.user.name, f"sends our {seen.kind} draft", "cyan")
 
     # -- events -----------------------------------------------------------------------------
 
@@ -303,7 +329,7 @@ class Runner:
         body: dict[str, Any] = {"raw": _b64(msg.as_bytes())}
         if book is not None:
             body["threadId"] = book.thread_id
-        sent = self.gmail.messages().send(userId="me", body=body).execute()
+        sent = self.user_messages.send(userId="me", body=body).execute()
         self.user_sends += 1
         self._remember(event, msg, sent["threadId"], role, book)
         self._log(event.at, self.user.name, f"sends own mail: {msg['Subject']}", "cyan")
@@ -312,12 +338,11 @@ class Runner:
         book = self._book_for(event)
         assert book is not None
         assert event.thread is not None
-        listing = self.gmail.drafts().list(userId="me").execute()
-        for item in listing.get("drafts", []):
+        for item in self._draft_listing().values():
             if item["message"].get("threadId") == book.thread_id and item["id"] in self.drafts:
-                draft: dict[str, Any] = (
-                    self.gmail.drafts().get(userId="me", id=item["id"], format="raw").execute()
-                )
+                draft: dict[str, Any] = self.user_drafts.get(
+                    userId="me", id=item["id"], format="raw"
+                ).execute()
                 return draft
         raise SimulationError(
             f"{event.label} at {event.at:%Y-%m-%d %H:%M}: there is no draft of followup's in "
@@ -331,7 +356,7 @@ class Runner:
         assert book is not None
         raw = _unb64(draft["message"]["raw"])
         if event.type is EventType.SEND_DRAFT:
-            self.gmail.drafts().send(userId="me", body={"id": draft["id"]}).execute()
+            self.user_drafts.send(userId="me", body={"id": draft["id"]}).execute()
             self.user_sends += 1
             parsed = message_from_bytes(raw, policy=email_policy.default)
             if parsed["Message-ID"]:
@@ -340,12 +365,12 @@ class Runner:
             book.last_at = event.at
             self._log(event.at, self.user.name, f"sends our {seen.kind} draft", "cyan")
         elif event.type is EventType.DELETE_DRAFT:
-            self.gmail.drafts().delete(userId="me", id=draft["id"]).execute()
+            self.user_drafts.delete(userId="me", id=draft["id"]).execute()
             self._log(event.at, self.user.name, f"deletes our {seen.kind} draft", "cyan")
         else:
             edited = _edited(raw, event.body or "I have also attached my portfolio.")
             body = {"message": {"raw": _b64(edited), "threadId": book.thread_id}}
-            self.gmail.drafts().update(userId="me", id=draft["id"], body=body).execute()
+            self.user_drafts.update(userId="me", id=draft["id"], body=body).execute()
             self._log(event.at, self.user.name, f"edits our {seen.kind} draft", "cyan")
 
     def _command(self, event: Event) -> None:
@@ -371,16 +396,26 @@ class Runner:
                 return app
         return None
 
-    def _observe_drafts(self, at: datetime) -> None:
-        listing = self.gmail.drafts().list(userId="me").execute()
-        present = {item["id"]: item for item in listing.get("drafts", [])}
+    def _draft_listing(self) -> dict[str, dict[str, Any]]:
+        present: dict[str, dict[str, Any]] = {}
+        token: str | None = None
+        while True:
+            page = self.user_drafts.list(userId="me", maxResults=500, pageToken=token).execute()
+            present.update((item["id"], item) for item in page.get("drafts", []))
+            token = page.get("nextPageToken")
+            if not token:
+                return present
+
+    def _observe_drafts(self, at: datetime) -> set[str]:
+        """Note new drafts of ours and the ones that went; returns the ids present now."""
+        present = self._draft_listing()
         for draft_id, seen in self.drafts.items():
             if seen.gone_at is None and draft_id not in present:
                 seen.gone_at = at
                 self._log(at, "mailbox", f"{seen.kind} draft is gone", "yellow")
         new = [d for d in present if d not in self.drafts]
         if not new:
-            return
+            return set(present)
         ours = {
             row.draft_id: row
             for row in self.store.outbox("created", "kept", "deleted", "gone")
@@ -390,7 +425,7 @@ class Runner:
             row = ours.get(draft_id)
             if row is None:
                 continue  # not ours (the user's own draft)
-            draft = self.gmail.drafts().get(userId="me", id=draft_id, format="metadata").execute()
+            draft = self.user_drafts.get(userId="me", id=draft_id, format="metadata").execute()
             headers = {
                 h["name"].lower(): h["value"] for h in draft["message"]["payload"]["headers"]
             }
@@ -407,22 +442,35 @@ class Runner:
             )
             self.drafts[draft_id] = seen
             self._log(at, "followup", f"{kind} draft ready, to {seen.to}", "bold green")
+        return set(present)
 
     def _log(self, at: datetime, actor: str, text: str, style: str = "") -> None:
         self.timeline.append(TimelineEntry(at, self.clock.day_of(at), actor, text, style))
 
-    def _result(self) -> RunResult:
+    def _result(self, *, complete: bool) -> RunResult:
         quota = self.handle.emulator.quota
         email = self.user.email.lower()
         usage = quota.usage(email).get(email, {})
         # Every send in the call log must be one the simulated user made: followup sends none.
         sends = sum(1 for c in quota.calls(email) if str(c["method"]).endswith(".send"))
         threads = {key: book.thread_id for key, book in self.books.items()}
+        applications = self.store.load_applications()
+        for app in applications:
+            for step in app.history:
+                change = (
+                    f"{step.from_state} -> {step.to_state}"
+                    if step.from_state != step.to_state
+                    else str(step.to_state)
+                )
+                note = f": {step.note}" if step.note else ""
+                self._log(
+                    step.at, "followup", f"{app.company or app.id} {change} ({step.trigger}{note})"
+                )
         result = RunResult(
             scenario=self.scenario,
             timeline=sorted(self.timeline, key=lambda e: e.at),
             drafts=sorted(self.drafts.values(), key=lambda d: d.first_at),
-            applications=self.store.load_applications(),
+            applications=applications,
             threads=threads,
             service_calls=self.mailbox.stats.total_calls,
             service_units=self.mailbox.stats.units,
@@ -431,20 +479,33 @@ class Runner:
             user_sends=self.user_sends,
             sends_in_log=sends,
             polls=self.polls,
+            complete=complete,
+            reached=self.reached,
         )
         self.store.close()
         return result
 
 
-def run_scenario(scenario: Scenario, *, handle: Any = None) -> RunResult:
-    """Play ``scenario`` on a fresh emulator (or ``handle``'s) and check its expectations."""
+def run_scenario(
+    scenario: Scenario,
+    *,
+    handle: Any = None,
+    user_send_delay: timedelta | None = None,
+    budget_seconds: float | None = None,
+) -> RunResult:
+    """Play ``scenario`` on a fresh emulator (or ``handle``'s) and check its expectations.
+
+    ``user_send_delay``: the simulated user also sends every draft of ours this long after
+    it appears (population runs); scenario files script such actions as events instead.
+    """
     from followup.simulate.expectations import check
 
     with ExitStack() as stack:
         if handle is None:
             handle = stack.enter_context(emulator_server())
         workdir = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="followup-sim-")))
-        result = Runner(scenario, handle, workdir).run()
+        runner = Runner(scenario, handle, workdir, user_send_delay=user_send_delay)
+        result = runner.run(budget_seconds=budget_seconds)
     result.checks = check(result)
     return result
 
