@@ -10,6 +10,7 @@ from followup.core.compose import UserProfile
 from followup.core.effects import CreateDraft, DiscardDraft, Effect, Flag
 from followup.core.engine import Outcome, handle
 from followup.core.events import ClockTick, Event, Kind, MailSeen
+from followup.core.matching import ApplicationBook
 from followup.core.model import Application
 from followup.core.policy import Policy
 
@@ -87,7 +88,7 @@ class Tracker:
 
     policy: Policy = field(default_factory=Policy)
     profile: UserProfile = PROFILE
-    apps: dict[str, Application] = field(default_factory=dict)
+    apps: ApplicationBook = field(default_factory=ApplicationBook)
     effects: list[Effect] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 

@@ -19,6 +19,7 @@ from datetime import datetime, timedelta
 
 from followup.core import machine, schedule
 from followup.core.compose import UserProfile, compose_draft
+from followup.core.draft import mailbox
 from followup.core.effects import CreateDraft, DiscardDraft, Effect, Flag, LabelThreads
 from followup.core.events import (
     ClockTick,
@@ -31,7 +32,7 @@ from followup.core.events import (
     UserCommand,
 )
 from followup.core.machine import Trigger
-from followup.core.matching import match, normalize_company
+from followup.core.matching import ApplicationBook, match, normalize_company
 from followup.core.model import (
     ActionKind,
     Application,
@@ -86,8 +87,14 @@ def handle(
         case MailSeen():
             run.on_mail(apps, event)
         case ClockTick():
-            for key in sorted(apps):
-                run.put(run.advance(apps[key], min(event.at, now)))
+            until = min(event.at, now)
+            due_ids = [
+                key
+                for key, app in apps.items()
+                if app.next_action is not None and app.next_action.due <= until
+            ]
+            for key in sorted(due_ids):
+                run.put(run.advance(apps[key], until))
         case DraftDeleted() | DraftOutcome():
             run.on_draft_event(apps, event)
         case UserCommand():
@@ -328,7 +335,7 @@ class _Run:
             profile=self.profile,
         )
         try:
-            composed.to_message(key)  # an address the mail library cannot write is no recipient
+            mailbox(contact.name, contact.address)  # an address we cannot write is no recipient
         except ValueError:
             return self.flag(app, f"unusable address {contact.address!r}")
         self.effects.append(CreateDraft(key, app.id, step, thread, composed))
@@ -340,10 +347,11 @@ class _Run:
     # -- mail --------------------------------------------------------------------------------
 
     def on_mail(self, apps: Mapping[str, Application], mail: MailSeen) -> None:
-        if any(a.seen(mail.message_id) for a in apps.values()):
+        app = match(apps, mail)
+        # A re-delivered message has its thread, so it matches the application that saw it.
+        if app is not None and app.seen(mail.message_id):
             self.notes.append(f"{mail.message_id}: already seen; ignored")
             return
-        app = match(apps, mail)
         if app is None:
             if not _starts_application(mail):
                 self.notes.append(
@@ -934,7 +942,7 @@ def replay(
     The simulator and the tests use it; it is also the definition of "the same
     inputs give the same outputs".
     """
-    state = dict(apps or {})
+    state = ApplicationBook(apps)
     effects: list[Effect] = []
     notes: list[str] = []
     for event in events:
@@ -942,7 +950,7 @@ def replay(
         state.update(out.applications)
         effects.extend(out.effects)
         notes.extend(out.notes)
-    return state, tuple(effects), tuple(notes)
+    return dict(state), tuple(effects), tuple(notes)
 
 
 def _event_time(event: Event) -> datetime:

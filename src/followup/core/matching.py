@@ -9,7 +9,8 @@ say nothing about the employer, so they never match by domain.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import ItemsView, Iterable, Iterator, KeysView, Mapping, ValuesView
+from functools import lru_cache
 
 from followup.core.events import MailSeen
 from followup.core.model import Application, Kind, State
@@ -63,19 +64,100 @@ def is_shared_domain(domain: str) -> bool:
     return base in FREE_MAIL_DOMAINS or base in ATS_DOMAINS or domain.lower() in ATS_DOMAINS
 
 
+@lru_cache(maxsize=65536)
 def normalize_company(name: str | None) -> str:
+    """ "ACME Corp." and "Acme" are one employer."""
     if not name:
         return ""
     lowered = re.sub(r"[^\w\s]", " ", name.lower())
     return " ".join(_COMPANY_SUFFIX.sub(" ", lowered).split())
 
 
-def _employer_domains(app: Application) -> set[str]:
-    return {
-        base_domain(domain_of(c.address))
-        for c in app.contacts
-        if not c.no_reply and not is_shared_domain(domain_of(c.address))
-    }
+def _employer_domains(app: Application) -> frozenset[str]:
+    return _contact_domains(tuple(c.address for c in app.contacts if not c.no_reply))
+
+
+@lru_cache(maxsize=65536)
+def _contact_domains(addresses: tuple[str, ...]) -> frozenset[str]:
+    """Cached: matching asks this of every application for every mail."""
+    return frozenset(
+        base_domain(domain_of(a)) for a in addresses if not is_shared_domain(domain_of(a))
+    )
+
+
+def _keys(app: Application, kind: str) -> frozenset[str]:
+    """What an application can be found by, per kind of lookup."""
+    if kind == "thread":
+        return frozenset(app.thread_ids)
+    if kind == "address":  # no-reply addresses are shared by every employer on an ATS
+        return frozenset(c.address.lower() for c in app.contacts if not c.no_reply)
+    if kind == "domain":
+        return _employer_domains(app)
+    company = normalize_company(app.company)
+    return frozenset({company}) if company else frozenset()
+
+
+_KINDS = ("thread", "address", "domain", "company")
+
+
+class ApplicationBook(Mapping[str, Application]):
+    """Applications by id, indexed the way :func:`match` looks them up.
+
+    A plain dict works everywhere a book does; the book only makes matching
+    independent of how many applications there are (the simulator runs 1,000).
+    The core only reads it; the shell calls :meth:`update` with an Outcome's
+    applications. Not thread-safe.
+    """
+
+    def __init__(self, apps: Mapping[str, Application] | None = None) -> None:
+        self._apps: dict[str, Application] = {}
+        self._index: dict[str, dict[str, set[str]]] = {k: {} for k in _KINDS}
+        self.update(apps or {})
+
+    def __getitem__(self, key: str) -> Application:
+        return self._apps[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._apps)
+
+    def __len__(self) -> int:
+        return len(self._apps)
+
+    # The Mapping mixins go through __getitem__ per item; the dict's own views do not.
+    def keys(self) -> KeysView[str]:
+        return self._apps.keys()
+
+    def values(self) -> ValuesView[Application]:
+        return self._apps.values()
+
+    def items(self) -> ItemsView[str, Application]:
+        return self._apps.items()
+
+    def update(self, changed: Mapping[str, Application]) -> None:
+        for key, app in changed.items():
+            old = self._apps.get(key)
+            for kind in _KINDS:
+                before = _keys(old, kind) if old is not None else frozenset()
+                after = _keys(app, kind)
+                for value in before - after:
+                    self._index[kind][value].discard(key)
+                for value in after - before:
+                    self._index[kind].setdefault(value, set()).add(key)
+            self._apps[key] = app
+
+    def lookup(self, kind: str, values: Iterable[str]) -> list[Application]:
+        ids: set[str] = set()
+        for value in values:
+            ids |= self._index[kind].get(value, set())
+        return [self._apps[i] for i in ids]
+
+
+def _find(apps: Mapping[str, Application], kind: str, values: set[str]) -> list[Application]:
+    if not values:
+        return []
+    if isinstance(apps, ApplicationBook):
+        return apps.lookup(kind, values)
+    return [a for a in apps.values() if _keys(a, kind) & values]
 
 
 def _pick(found: Iterable[Application]) -> Application | None:
@@ -93,14 +175,15 @@ def _pick(found: Iterable[Application]) -> Application | None:
 
 def match(apps: Mapping[str, Application], mail: MailSeen) -> Application | None:
     """The application ``mail`` belongs to, or None when it belongs to none."""
-    ordered = [apps[k] for k in sorted(apps)]
-    by_thread = [a for a in ordered if mail.thread_id in a.thread_ids]
+    by_thread = _find(apps, "thread", {mail.thread_id})
     if by_thread:
         return _pick(by_thread)
-    # A new invitation does not reopen a closed application outside its thread: it is new.
-    pool = ordered
-    if mail.kind is Kind.INTERVIEW_INVITE:
-        pool = [a for a in ordered if a.state is not State.CLOSED]
+
+    def open_only(found: list[Application]) -> list[Application]:
+        # A new invitation does not reopen a closed application outside its thread: it is new.
+        if mail.kind is Kind.INTERVIEW_INVITE:
+            return [a for a in found if a.state is not State.CLOSED]
+        return found
 
     if mail.from_user:
         addresses = {a.lower() for a in (*mail.to, *mail.cc)}
@@ -109,10 +192,7 @@ def match(apps: Mapping[str, Application], mail: MailSeen) -> Application | None
     else:
         addresses = {mail.sender.lower()} | ({mail.reply_to.lower()} if mail.reply_to else set())
 
-    # No-reply addresses are shared by every employer on an ATS: only humans identify one.
-    by_contact = [
-        a for a in pool if addresses & {c.address.lower() for c in a.contacts if not c.no_reply}
-    ]
+    by_contact = open_only(_find(apps, "address", addresses))
     if by_contact:
         return _pick(by_contact)
 
@@ -120,13 +200,13 @@ def match(apps: Mapping[str, Application], mail: MailSeen) -> Application | None
         domains = {
             base_domain(domain_of(x)) for x in addresses if not is_shared_domain(domain_of(x))
         }
-        by_domain = [a for a in pool if domains & _employer_domains(a)]
+        by_domain = open_only(_find(apps, "domain", domains))
         if by_domain:
             return _pick(by_domain)
 
     company = normalize_company(mail.company)
     if company and not mail.from_user:
-        by_company = [a for a in pool if normalize_company(a.company) == company]
+        by_company = open_only(_find(apps, "company", {company}))
         if by_company:
             return _pick(by_company)
     return None
