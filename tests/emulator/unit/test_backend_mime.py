@@ -191,3 +191,45 @@ def test_arbitrary_bytes_are_stored_and_served_without_crashing(
     backend = Backend(Clock(frozen=True))
     backend.create_mailbox(ME)
     _serve_everything(Api(backend), newline.join(lines))
+
+
+_HEADER_LINES = st.sampled_from(
+    [
+        "Subject: Interview =?utf-8?q?caf=C3=A9?=",
+        "From: Ann <ann@acme.example>",
+        "To: a@b.example,\r\n  c@d.example",
+        "Content-Type: text/plain; charset=iso-8859-1",
+        'Content-Type: text/html; charset="utf-8"',
+        "Content-Type: application/pdf; name=cv.pdf",
+        "Content-Disposition: attachment; filename=cv.pdf",
+        "Content-Transfer-Encoding: quoted-printable",
+        "Content-Transfer-Encoding: base64",
+        "X-Empty:",
+        "X-Spaces:    padded   ",
+        " continuation",
+        "From nobody Mon Jan 1",
+        "No colon here",
+    ]
+)
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    headers=st.lists(_HEADER_LINES, max_size=8),
+    body=st.sampled_from(["", "plain body\r\n", "caf=C3=A9 =\r\nx", "aGVsbG8=", "<p>hi</p>"]),
+)
+def test_fast_path_and_stdlib_parser_agree(headers: list[str], body: str) -> None:
+    raw = ("\r\n".join(headers) + "\r\n\r\n" + body).encode()
+    assert parse(raw) == parse(raw, fast=False)
+
+
+def test_fast_path_and_stdlib_parser_agree_on_the_sample_corpus() -> None:
+    from pathlib import Path
+
+    corpus = (Path(__file__).parents[3] / ".." / "shared" / "corpus").resolve()
+    files = sorted(corpus.glob("*.eml"))
+    if not files:
+        pytest.skip(f"no sample corpus at {corpus}")
+    for path in files:
+        raw = path.read_bytes()
+        assert parse(raw) == parse(raw, fast=False), path.name
