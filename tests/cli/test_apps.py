@@ -193,3 +193,39 @@ def test_doctor_on_a_synced_account_is_all_ok_but_the_watcher(tracked: Account) 
     assert "1 applications" in lines["database"]
     assert lines["watcher"].startswith("WARN")
     assert result.exit_code == 0  # WARN alone is not a failure
+
+
+def test_add_from_a_gmail_link_reads_company_contact_and_interview(account: Account) -> None:
+    connect_by_token(account)
+    interview = (datetime.now(UTC) + timedelta(days=3)).replace(
+        hour=11, minute=0, second=0, microsecond=0
+    )
+    delivered = deliver(account, invitation(account, when=interview))
+    link = f"https://mail.google.com/mail/u/0/#inbox/{delivered['threadId']}"
+    result = CliRunner().invoke(main, ["add", "--thread", link])
+    assert result.exit_code == 0, result.output
+    assert "Added Acme Robotics" in result.output
+    assert "interview scheduled" in result.output
+
+    from followup.adapters.store import SqliteStore
+
+    store = SqliteStore(account.home.database_file)
+    try:
+        (app,) = store.load_applications()
+    finally:
+        store.close()
+    assert app.thread_ids == (delivered["threadId"],)
+    assert [c.address for c in app.contacts] == ["jane@acme-robotics.com"]
+    assert app.rounds[0].start == interview
+
+    again = CliRunner().invoke(main, ["add", "--message", delivered["id"]])
+    assert again.exit_code == 0, again.output
+    assert "already tracked" in again.output
+
+
+def test_add_from_a_link_without_an_id_explains_how_to_find_one(account: Account) -> None:
+    result = CliRunner().invoke(
+        main, ["add", "--thread", "https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWDsKmhl"]
+    )
+    assert result.exit_code == 2
+    assert "Show original" in result.output

@@ -30,6 +30,7 @@ from followup.ports import Correction, OutboxEntry, OutboxState, Store
 
 if TYPE_CHECKING:
     from followup.bootstrap import Wiring
+    from followup.service import Service
 
 GMAIL_THREAD_URL = "https://mail.google.com/mail/u/0/#inbox/{thread_id}"
 GMAIL_DRAFT_URL = "https://mail.google.com/mail/u/0/#drafts?compose={message_id}"
@@ -321,16 +322,19 @@ def add(
 ) -> None:
     """Track an application by hand, or from a Gmail thread followup did not pick up.
 
+    With --thread or --message, the company, contact, role and interview time are read from
+    the employer's mail in that thread; options you give win over what is read.
+
     \b
     Examples:
       followup add --company Acme --contact jane@acme.com --interview "2026-11-20 14:00"
-      followup add --company Acme --thread https://mail.google.com/mail/u/0/#inbox/18c5a2b3c4d5e6f7
-      followup add --company Acme --message 18c5a2b3c4d5e6f8 --role "Data engineer"
+      followup add --thread https://mail.google.com/mail/u/0/#inbox/18c5a2b3c4d5e6f7
+      followup add --message 18c5a2b3c4d5e6f8 --role "Data engineer"
     """
     if thread and message:
         raise click.UsageError("give --thread or --message, not both")
-    if not company:
-        raise click.UsageError("--company is required (the employer's name)")
+    if not company and not (thread or message):
+        raise click.UsageError("give --company (or a Gmail --thread or --message to read it from)")
     if contact is not None and "@" not in contact:
         raise click.BadParameter(f"{contact!r} is not an email address", param_hint="--contact")
     paths, config = _setup()
@@ -345,6 +349,21 @@ def add(
             if msg_id not in found:
                 raise FollowupError(f"Gmail has no message {msg_id}")
             thread_id = found[msg_id].thread_id
+        if thread_id is not None:
+            tracked = [a for a in service.store.load_applications() if thread_id in a.thread_ids]
+            if tracked:
+                click.echo(
+                    f"That thread is already tracked as {tracked[0].id} ({tracked[0].company})."
+                )
+                return
+            known = _read_thread(service, thread_id)
+            company = company or known.company
+            contact = contact or known.contact
+            contact_name = contact_name or known.contact_name
+            role = role or known.role
+            when = when or known.interview_at
+        if not company:
+            raise click.UsageError("could not tell the employer from that thread; add --company")
         before = {a.id for a in service.store.load_applications()}
         now = service.clock.now()
         service.apply(
@@ -368,6 +387,48 @@ def add(
         click.echo(f"Next: {_next_text(app)} {_when(app, zone)}")
     if not app.human_contacts():
         click.echo("No human contact yet: followup will flag it rather than draft to nobody.")
+
+
+@dataclass(frozen=True, slots=True)
+class _ThreadFacts:
+    company: str | None = None
+    contact: str | None = None
+    contact_name: str | None = None
+    role: str | None = None
+    interview_at: datetime | None = None
+
+
+def _read_thread(service: Service, thread_id: str) -> _ThreadFacts:
+    """What the employer's mail in a thread says: who, which company and role, when.
+
+    Read with the same reader as the watcher; the first employer message that names a value
+    wins, and no-reply senders are never taken as the contact.
+    """
+    from followup.mail.reading import read_mail
+
+    refs = service.mailbox.thread_messages(thread_id)
+    if not refs:
+        raise FollowupError(f"Gmail has no thread {thread_id}")
+    fetched = service.mailbox.get_messages([m.id for m in refs], fmt="raw")
+    account = service.store.get_meta("account_email")
+    users = tuple(a for a in (*service.settings.user_addresses, account) if a)
+    facts = _ThreadFacts()
+    for ref in refs:
+        data = fetched.get(ref.id)
+        if data is None or data.raw is None:
+            continue
+        reading = read_mail(data.raw, user_addresses=users)
+        if reading.from_user:
+            continue
+        human = bool(reading.from_addr) and not reading.is_no_reply_sender
+        facts = _ThreadFacts(
+            company=facts.company or reading.company,
+            role=facts.role or reading.role,
+            interview_at=facts.interview_at or reading.interview_at,
+            contact=facts.contact or (reading.from_addr if human else None),
+            contact_name=facts.contact_name or (reading.from_name or None if human else None),
+        )
+    return facts
 
 
 # -- pause, resume, close -----------------------------------------------------------------------
