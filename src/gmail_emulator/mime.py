@@ -83,16 +83,15 @@ def decode_header_value(value: object) -> str:
 
 def header_block(raw: bytes) -> list[tuple[str, str]]:
     """All top-level headers, in order, decoded; cheap because the body is not parsed."""
-    end = _header_end(raw)
+    block = raw[: _split(raw)[0]]
+    fields = _plain_headers(block)
+    if fields is not None:
+        return [(k, decode_header_value(v)) for k, v in fields]
     try:
-        msg = _HEADER_PARSER.parsebytes(raw[:end])
+        msg = _HEADER_PARSER.parsebytes(block)
         return [(clean_text(k), decode_header_value(v)) for k, v in msg.items()]
     except Exception:  # the parser promises not to raise; this is the last line of defence
         return []
-
-
-def _header_end(raw: bytes) -> int:
-    return _split(raw)[0]
 
 
 def _split(raw: bytes) -> tuple[int, int]:
@@ -159,7 +158,20 @@ def _single_part(raw: bytes) -> Message | None:
     None and takes the full parser.
     """
     header_end, body_start = _split(raw)
-    block = raw[:header_end]
+    fields = _plain_headers(raw[:header_end])
+    if fields is None:
+        return None
+    msg = Message()
+    for name, value in fields:
+        msg[name] = value
+    if msg.get_content_maintype() in ("multipart", "message"):
+        return None
+    msg.set_payload(raw[body_start:].decode("ascii", "surrogateescape"))
+    return msg
+
+
+def _plain_headers(block: bytes) -> list[tuple[str, str]] | None:
+    """Split a well-formed ASCII header block exactly as ``compat32`` does, or return None."""
     if not block.isascii():
         return None
     text = block.decode("ascii")
@@ -175,14 +187,11 @@ def _single_part(raw: bytes) -> Message | None:
             return None
         else:
             sources.append([line])
-    msg = Message()
+    fields = []
     for source in sources:
         name, value = source[0].split(":", 1)
-        msg[name] = (value.lstrip(" \t") + "".join(source[1:])).rstrip("\r\n")
-    if msg.get_content_maintype() in ("multipart", "message"):
-        return None
-    msg.set_payload(raw[body_start:].decode("ascii", "surrogateescape"))
-    return msg
+        fields.append((name, (value.lstrip(" \t") + "".join(source[1:])).rstrip("\r\n")))
+    return fields
 
 
 def attachment_data(raw: bytes, part_id: str) -> bytes | None:

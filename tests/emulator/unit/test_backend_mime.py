@@ -13,7 +13,13 @@ from hypothesis import strategies as st
 from gmail_emulator.backend import Backend
 from gmail_emulator.clock import Clock
 from gmail_emulator.errors import ApiError
-from gmail_emulator.mime import b64url_decode, decode_header_value, make_snippet, parse
+from gmail_emulator.mime import (
+    b64url_decode,
+    decode_header_value,
+    header_block,
+    make_snippet,
+    parse,
+)
 
 PDF = b"%PDF-1.4 fake pdf bytes \x00\x01\x02"
 NESTED = (
@@ -233,3 +239,14 @@ def test_fast_path_and_stdlib_parser_agree_on_the_sample_corpus() -> None:
     for path in files:
         raw = path.read_bytes()
         assert parse(raw) == parse(raw, fast=False), path.name
+
+
+@settings(max_examples=60, deadline=None)
+@given(headers=st.lists(_HEADER_LINES, max_size=8))
+def test_header_block_fast_split_matches_the_stdlib_header_parser(headers: list[str]) -> None:
+    from email.parser import BytesHeaderParser
+    from email.policy import compat32
+
+    raw = ("\r\n".join(headers) + "\r\n\r\nbody").encode()
+    expected = BytesHeaderParser(policy=compat32).parsebytes(raw)
+    assert header_block(raw) == [(k, decode_header_value(v)) for k, v in expected.items()]
