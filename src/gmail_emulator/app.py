@@ -23,6 +23,7 @@ from gmail_emulator.clock import Clock
 from gmail_emulator.faults import FaultPlan
 from gmail_emulator.oauth import OAuthProvider
 from gmail_emulator.quota import QuotaMeter
+from gmail_emulator.uploads import UploadSessions
 from gmail_emulator.wire import (
     JSON_TYPE,
     Request,
@@ -71,6 +72,7 @@ class Emulator:
         )
         self.quota = QuotaMeter(per_minute_limit=self.options.per_minute_limit)
         self.faults = FaultPlan()
+        self.uploads = UploadSessions()
         self._revision = 0
         self._revision_lock = threading.Lock()
 

@@ -12,11 +12,12 @@ import json
 import logging
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
-from urllib.parse import parse_qs, unquote
+from urllib.parse import parse_qs, unquote, urlencode
 
 from gmail_emulator import discovery
 from gmail_emulator.batch import boundary_of, split_head, split_multipart
 from gmail_emulator.errors import ApiError, bad_request
+from gmail_emulator.uploads import UploadSession, parse_content_range
 from gmail_emulator.wire import (
     Request,
     Response,
@@ -149,13 +150,21 @@ def apply_method_override(request: Request) -> Request:
 def dispatch(emulator: Emulator, request: Request) -> Response:
     """Answer one Gmail API request (also one part of a batch). Never raises."""
     try:
-        return _dispatch(emulator, apply_method_override(request))
+        request = apply_method_override(request)
+        upload_id = request.param("upload_id")
+        if upload_id is not None:
+            return _resume_upload(emulator, request, upload_id)
+        return _dispatch(emulator, request)
     except Exception:  # the client must see Gmail's 500, never a traceback
         log.exception("unexpected error serving %s %s", request.method, request.path)
         return internal_error()
 
 
-def _dispatch(emulator: Emulator, request: Request) -> Response:
+# A finished resumable upload: (metadata from the first request, the uploaded bytes).
+Resumed = tuple[dict[str, Any], bytes]
+
+
+def _dispatch(emulator: Emulator, request: Request, resumed: Resumed | None = None) -> Response:
     found = discovery.match(request.method, request.path)
     if found is None:
         return not_found()
@@ -166,23 +175,35 @@ def _dispatch(emulator: Emulator, request: Request) -> Response:
     token = emulator.tokens.lookup(token_text)
     if token is None:
         return unauthenticated(missing=False)
-    response = _authorised_call(emulator, request, route, path_params, token)
+    refusal = _refusal(route, path_params, token)
+    starts_upload = route.upload and request.param("uploadType") == "resumable"
+    if refusal is None and resumed is None and starts_upload:
+        return _open_upload(emulator, request)  # logged and charged when it completes
+    response = refusal or _admitted_call(emulator, request, route, path_params, token, resumed)
     emulator.quota.record(token.email, route.method_id, response.status)
     return response
 
 
-def _authorised_call(
-    emulator: Emulator,
-    request: Request,
-    route: discovery.Route,
-    path_params: Mapping[str, str],
-    token: AccessToken,
-) -> Response:
+def _refusal(
+    route: discovery.Route, path_params: Mapping[str, str], token: AccessToken
+) -> Response | None:
+    """403 when the token's scopes or owner do not allow this call."""
     if not (route.scopes & token.scopes):
         return insufficient_scopes()
     user_id = unquote(path_params.get("userId", "me"))
     if user_id != "me" and user_id.lower() != token.email.lower():
         return delegation_denied(user_id)
+    return None
+
+
+def _admitted_call(
+    emulator: Emulator,
+    request: Request,
+    route: discovery.Route,
+    path_params: Mapping[str, str],
+    token: AccessToken,
+    resumed: Resumed | None,
+) -> Response:
     if not emulator.quota.admit(token.email, route.method_id):
         return rate_limited(emulator.options.rate_limit_status)
     fault = emulator.faults.next_fault(route.method_id)
@@ -192,7 +213,10 @@ def _authorised_call(
             return fault.response()
         delay = fault.delay_ms / 1000
     try:
-        body = _request_body(request, route)
+        if resumed is not None:
+            body = _with_raw(route.method_id, *resumed)
+        else:
+            body = _request_body(request, route)
     except ApiError as exc:
         return json_response(exc.code, exc.body())
     params: dict[str, Sequence[str]] = {
@@ -208,6 +232,58 @@ def _authorised_call(
         response = Response(204) if result is None else json_response(200, result)
     response.delay_s = delay
     return response
+
+
+def _open_upload(emulator: Emulator, request: Request) -> Response:
+    """Start a resumable upload: remember the metadata, answer with the session URI."""
+    try:
+        metadata = json.loads(request.body) if request.body.strip() else {}
+    except ValueError as exc:
+        return _error_response(_invalid_json(str(exc)))
+    if not isinstance(metadata, dict):
+        return _error_response(_invalid_json("metadata must be an object"))
+    query = {k: list(v) for k, v in request.query.items()}
+    session = UploadSession(
+        request.method, request.path, query, metadata, request.headers.get("authorization")
+    )
+    upload_id = emulator.uploads.open(session)
+    pairs = [(k, v) for k, values in query.items() for v in values]
+    location = f"http://{request.headers.get('host', '127.0.0.1')}{request.path}?" + urlencode(
+        [*pairs, ("upload_id", upload_id)]
+    )
+    return Response(200, b"", [("Location", location), ("X-GUploader-UploadID", upload_id)])
+
+
+def _resume_upload(emulator: Emulator, request: Request, upload_id: str) -> Response:
+    """One PUT of a resumable upload: 308 until every byte is in, then the real answer."""
+    session = emulator.uploads.get(upload_id)
+    if session is None or request.method not in ("PUT", "POST"):
+        return not_found()
+    chunk = parse_content_range(request.headers.get("content-range"), len(request.body))
+    if chunk is None:
+        return _error_response(bad_request("Invalid Content-Range header."))
+    if chunk.start is not None:
+        if chunk.start > len(session.data):
+            return _error_response(bad_request("Content-Range skips bytes not yet received."))
+        del session.data[chunk.start :]
+        session.data += request.body
+    if chunk.total is not None and len(session.data) >= chunk.total:
+        emulator.uploads.close(upload_id)
+        headers = dict(request.headers)
+        if "authorization" not in headers and session.authorization:
+            headers["authorization"] = session.authorization
+        final = Request(
+            session.method, session.path, session.query, headers, b"", request.client_host
+        )
+        return _dispatch(emulator, final, (session.metadata, bytes(session.data[: chunk.total])))
+    answer = Response(308)
+    if session.data:
+        answer.headers.append(("Range", f"bytes=0-{len(session.data) - 1}"))
+    return answer
+
+
+def _error_response(exc: ApiError) -> Response:
+    return json_response(exc.code, exc.body())
 
 
 def _request_body(request: Request, route: discovery.Route) -> Any:

@@ -95,3 +95,29 @@ def test_drafts_list_pages_with_list_next(mailbox: Any) -> None:
         seen.extend(d["id"] for d in page.get("drafts", []))
         request = drafts.list_next(request, page)
     assert len(set(seen)) == 3
+
+
+def test_resumable_upload_in_chunks(mailbox: Any) -> None:
+    service = emulator_service(mailbox.url, mailbox.access_token)
+    raw = rfc822(subject="Resumable", body="x" * 600_000)
+    media = MediaIoBaseUpload(
+        io.BytesIO(raw), mimetype="message/rfc822", chunksize=256 * 1024, resumable=True
+    )
+    request = (
+        service.users()
+        .messages()
+        .insert(userId="me", body={"labelIds": ["INBOX"]}, media_body=media)
+    )
+    response = None
+    chunks = 0
+    while response is None:
+        _, response = request.next_chunk()
+        chunks += 1
+    assert chunks == 3
+    got = service.users().messages().get(userId="me", id=response["id"], format="raw").execute()
+    assert len(got["raw"]) > 600_000
+    assert mailbox.admin.calls(mailbox.email)[0] == {
+        "method": "gmail.users.messages.insert",
+        "status": 200,
+    }
+    assert len(mailbox.admin.calls(mailbox.email)) == 2
