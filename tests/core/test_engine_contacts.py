@@ -217,3 +217,13 @@ def test_reclassifying_an_unknown_message_changes_nothing() -> None:
     assert out.applications == {}
     assert t.app.next_action is not None
     assert t.app.next_action.kind is ActionKind.THANK_YOU
+
+
+def test_invitation_without_a_time_while_paused_before_the_interview_keeps_the_slot() -> None:
+    t = Tracker()
+    t.feed(invite())
+    t.feed(UserCommand(t.app.id, "pause", at(5, 12)))
+    t.feed(invite("m2", at(5, 13), interview_at=None, subject="Please also fill in this form"))
+    assert t.app.state is State.INTERVIEW_SCHEDULED
+    assert t.app.current_round is not None
+    assert t.app.current_round.start == INTERVIEW

@@ -94,6 +94,8 @@ def _rows() -> dict[tuple[State, Trigger], frozenset[State]]:
     rows[S.INTERVIEWED, T.CHECK_IN_DUE] = frozenset({S.FOLLOW_UP_DUE, S.WAITING})
     rows[S.WAITING, T.CHECK_IN_DUE] = frozenset({S.FOLLOW_UP_DUE, S.WAITING})
     rows[S.WAITING, T.LET_GO_DUE] = frozenset({S.CLOSED})
+    # Paused before its interview: an invitation without a time keeps the known slot.
+    rows[S.PAUSED, T.INVITE] = frozenset({S.INVITED, S.INTERVIEW_SCHEDULED})
     rows[S.PAUSED, T.USER_MAIL] = _same(S.PAUSED)
     rows[S.PAUSED, T.EMPLOYER_LOGISTICS] = _same(S.PAUSED)
     rows[S.PAUSED, T.INTERVIEW_CANCELLED] = _same(S.PAUSED)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -148,6 +148,8 @@ def _weekday(key: str, raw: Any) -> int:
 
 
 def _date(key: str, raw: Any) -> date:
+    if isinstance(raw, datetime):  # TOML 2026-12-24T00:00:00 is a datetime, meant as a day
+        return raw.date()
     if isinstance(raw, date):
         return raw
     try:
