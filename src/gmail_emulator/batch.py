@@ -45,7 +45,7 @@ def boundary_of(content_type: str) -> str | None:
 
 def split_multipart(body: bytes, boundary: str) -> list[bytes]:
     """The parts between ``--boundary`` lines (preamble and epilogue dropped)."""
-    delimiter = b"--" + boundary.encode("latin-1")
+    delimiter = b"--" + boundary.encode("latin-1", "replace")  # headers arrive as latin-1
     chunks = body.split(delimiter)
     parts: list[bytes] = []
     for chunk in chunks[1:]:

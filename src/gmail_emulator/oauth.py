@@ -294,10 +294,9 @@ def _pkce_matches(verifier: str, challenge: str, method: str) -> bool:
 def _is_loopback(uri: str) -> bool:
     try:
         parts = urlsplit(uri)
-        port = parts.port  # raises ValueError on a malformed port
+        _ = parts.port  # raises ValueError on a malformed port
     except ValueError:
         return False
-    del port
     return parts.scheme == "http" and (parts.hostname or "") in LOOPBACK_HOSTS
 
 
