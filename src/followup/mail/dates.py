@@ -86,6 +86,8 @@ class DateMention:
     phrase: str
     explicit: bool
     """A calendar date or weekday, as opposed to a span such as "within two weeks"."""
+    rule: str = ""
+    """Which pattern found it ("within", "weekday", "month_day", ...)."""
 
 
 _B = r"(?<![\w])"
@@ -237,7 +239,9 @@ def find_dates(text: str, base: date) -> list[DateMention]:
                 continue
             day = _explicit_day(name, match, base)
             if day is not None:
-                found.append(DateMention(match.start(), match.end(), day, match.group(0), True))
+                found.append(
+                    DateMention(match.start(), match.end(), day, match.group(0), True, name)
+                )
                 taken.append((match.start(), match.end()))
     for match in _WEEKDAY.finditer(text):
         word = match.group("wd").lower()
@@ -253,7 +257,7 @@ def find_dates(text: str, base: date) -> list[DateMention]:
         if mod.startswith(("last", "letzt")):
             continue
         day = _weekday_day(WEEKDAYS[word], mod + (match.group("post") or ""), base)
-        found.append(DateMention(start, end, day, match.group(0), True))
+        found.append(DateMention(start, end, day, match.group(0), True, "weekday"))
         taken.append((start, end))
     for name, pattern in _RULES:
         for match in pattern.finditer(text):
@@ -261,7 +265,9 @@ def find_dates(text: str, base: date) -> list[DateMention]:
                 continue
             day = _relative_day(name, match, base)
             if day is not None:
-                found.append(DateMention(match.start(), match.end(), day, match.group(0), False))
+                found.append(
+                    DateMention(match.start(), match.end(), day, match.group(0), False, name)
+                )
                 taken.append((match.start(), match.end()))
     found.sort(key=lambda m: m.start)
     return found
@@ -382,6 +388,13 @@ ZONES: dict[str, str] = {
     "pt": "America/Los_Angeles", "pst": "America/Los_Angeles", "pdt": "America/Los_Angeles",
     "pacific": "America/Los_Angeles", "pacific time": "America/Los_Angeles",
     "utc": "UTC", "gmt": "UTC", "z": "UTC",
+    "eastern standard time": "America/New_York", "eastern daylight time": "America/New_York",
+    "central standard time": "America/Chicago", "central daylight time": "America/Chicago",
+    "mountain standard time": "America/Denver", "mountain daylight time": "America/Denver",
+    "pacific standard time": "America/Los_Angeles", "pacific daylight time": "America/Los_Angeles",
+    "british summer time": "Europe/London", "central european time": "Europe/Berlin",
+    "central european summer time": "Europe/Berlin",
+"hora de brasília": "America/Sao_Paulo",
     "bst": "Europe/London", "uk time": "Europe/London", "london": "Europe/London",
     "cet": "Europe/Berlin", "cest": "Europe/Berlin", "mez": "Europe/Berlin", "mesz": "Europe/Berlin",
     "berlin": "Europe/Berlin", "paris": "Europe/Paris", "heure de paris": "Europe/Paris",

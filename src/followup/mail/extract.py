@@ -11,6 +11,7 @@ return date only in automatic replies.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from datetime import UTC, date, datetime, timedelta, tzinfo
@@ -149,12 +150,19 @@ def _matches_domain(candidate: str, core: str) -> bool:
     return False
 
 
+_POSSESSIVE = re.compile(r"['’]s$")
+_AGENCY_TAIL = re.compile(r"(?:recruiting|recruitment)$", re.I)
+
+
+@functools.lru_cache(maxsize=4096)
 def _clean(candidate: str, *, keep_agency_words: bool = False) -> str:
+    """Trim greetings, legal forms and department words off a capitalised phrase (cached:
+    the same signature lines come back in every message of a thread)."""
     candidate = candidate.strip(" .,:;'’\"-–|")
-    candidate = re.sub(r"['’]s$", "", candidate)
+    candidate = _POSSESSIVE.sub("", candidate)
     for _ in range(3):
         candidate = _LEGAL.sub("", candidate).strip()
-        if not keep_agency_words or not re.search(r"(?:recruiting|recruitment)$", candidate, re.I):
+        if not keep_agency_words or not _AGENCY_TAIL.search(candidate):
             candidate = _DEPARTMENT.sub("", candidate).strip()
     words = candidate.split()
     while words and _GENERIC.match(words[0]):
@@ -225,7 +233,9 @@ def find_company(mail: ParsedMail, text: str) -> str | None:
                 return named  # a job board reporting about an employer
         if own_brand or not core or not _matches_domain_anywhere(core, mail, text):
             return name
-    everything = "\n".join((mail.subject, text, mail.text))
+    everything = "\n".join(
+        (mail.subject, mail.text if text in mail.text else f"{text}\n{mail.text}")
+    )
     counts = _candidates(everything)
     matching = [c for c in counts if _matches_domain(c, core)]
     if matching:
@@ -325,6 +335,11 @@ def find_role(subject: str, text: str) -> str | None:
 # --- interview time -----------------------------------------------------------------------------
 
 _PAIR_WINDOW = 60
+# "3pm BST (9am your time)": the conversion has no zone of its own, so it must not count.
+_YOUR_TIME = re.compile(
+    r"[^.\n]{0,4}(?:your time|your local time|for you|votre heure|heure locale|ihrer zeit|tu hora)",
+    re.I,
+)
 _PAST = re.compile(r"(?:last|earlier|previous|yesterday|thanks for|thank you for)\W*\w*\W*$", re.I)
 
 
@@ -358,9 +373,9 @@ def find_slots(text: str, sent: datetime) -> list[datetime]:
         for day in dates:
             gap = mention.start - day.end if day.end <= mention.start else day.start - mention.end
             between = _between(text, day, mention.start, mention.end)
-            if 0 <= gap < best_gap and "\n\n" not in between:
+            if 0 <= gap < best_gap and ("\n\n" not in between or gap < 15):
                 best, best_gap = day, gap
-        if best is None:
+        if best is None or _YOUR_TIME.match(text, mention.end):
             continue
         if _PAST.search(text[max(0, best.start - 30) : best.start]):
             continue
@@ -400,7 +415,9 @@ def _between(text: str, day: DateMention, start: int, end: int) -> str:
 # --- respond by ---------------------------------------------------------------------------------
 
 _REPLY_CUE = re.compile(
-    r"get back to you|be in touch|back to you|hear (?:back )?from|let you know|update you|an update|"
+    r"get back to you|be in touch|back to you|hear (?:back )?from|an answer|answer (?:for|to) you|"
+    r"\b(?:we|i)(?:'ll| will| expect to| aim to| hope to| plan to| should be able to)\b|"
+    r"expect to|\bconfirm\b|contact met (?:je|u) op|neem(?:en)? [^.]{0,30}contact|let you know|update you|an update|"
     r"decision|decide|feedback|respond|reply to you|contact you|reach out|come back|follow up with|"
     r"news|touch base|review (?:your|all)|reviewing|next steps|"
     r"reviendr|revenir vers|réponse|décision|retour|tenir informé|contacter|nouvelles|"
@@ -419,33 +436,66 @@ _CANDIDATE_DEADLINE = re.compile(
     re.I,
 )
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]|\n|$)")
+_LINE_WRAP = re.compile(r"(?<=\S)[ \t]*\n(?=[ \t]*\S)")
+
+
+def _unwrap(text: str) -> str:
+    """Join hard-wrapped lines so "by\nThursday" reads as one phrase; blank lines stay."""
+    return _LINE_WRAP.sub(" ", text)
+
+
+_BY = re.compile(
+    r"(?:\bby|before|no later than|within|d'ici|avant|bis|vor|antes d[eo]l?|hasta|até|"
+    r"entro|voor|uiterlijk|do|przed)\W*(?:the\s+|le\s+|el\s+|den\s+|o\s+|il\s+)?$",
+    re.I,
+)
 
 
 def find_respond_by(text: str, sent: datetime) -> date | None:
-    """The day the employer said it would get back or decide by, or None."""
+    """The day the employer said it would get back or decide by, or None.
+
+    Only sentences with a reply/decision cue and no candidate-deadline wording count. In such
+    a sentence a date introduced by "by"/"before"/"d'ici"... wins; otherwise the first date
+    after the cue ("the panel meets Thursday and we'll be in touch by Friday" is Friday).
+    """
     base = sent.date()
-    for sentence in _SENTENCE.finditer(text):
+    for sentence in _SENTENCE.finditer(_unwrap(text)):
         chunk = sentence.group(0)
-        if not _REPLY_CUE.search(chunk) or _CANDIDATE_DEADLINE.search(chunk):
+        cue = _REPLY_CUE.search(chunk)
+        if not cue or _CANDIDATE_DEADLINE.search(chunk):
             continue
-        for mention in find_dates(chunk, base):
-            if mention.day >= base and not re.search(
-                r"\d{1,2}[:h.]\d\d", chunk[mention.end : mention.end + 12]
-            ):
-                return mention.day
+        mentions = [
+            m
+            for m in find_dates(chunk, base)
+            if m.day >= base and not _CLOCK_AFTER.match(chunk, m.end)
+        ]
+        introduced = [
+            m
+            for m in mentions
+            if m.rule in ("within", "fortnight")
+            or _BY.search(chunk[max(0, m.start - 20) : m.start])
+        ]
+        after_cue = [m for m in mentions if m.start >= cue.start()]
+        chosen = introduced or after_cue
+        if chosen:
+            return chosen[0].day
     return None
+
+
+_CLOCK_AFTER = re.compile(r"\W{0,3}(?:at\s+)?\d{1,2}[:h.]\d\d")
 
 
 # --- back on ------------------------------------------------------------------------------------
 
 _BACK_CUE = re.compile(
-    r"back|return|returning|zurück|wieder|de retour|retour|de vuelta|regreso|volveré|regresaré|"
-    r"de volta|retorno|regresso|rientro|di ritorno|terug|weer aanwezig|wracam|powrót|będę dostępn|"
-    r"ab dem|ab|à partir d|a partir d|dal|vanaf|od",
+    r"\b(?:back|return|returning|reopen|re-open|reopening|zurück|wieder|de retour|retour|"
+    r"de vuelta|regreso|volveré|regresaré|de volta|retorno|regresso|rientro|rientrerò|di ritorno|"
+    r"terug|weer aanwezig|wracam|powrót|będę dostępn|ab dem|ab|à partir d|a partir d|dal|vanaf|od)\b",
     re.I,
 )
 _UNTIL_CUE = re.compile(
-    r"until|till|through|jusqu'a|jusqu'au|jusqu'à|bis|hasta|até|fino al|fino a|tot en met|tot|do",
+    r"\b(?:until|till|through|jusqu'a|jusqu'au|jusqu'à|bis|hasta|até|fino al|fino a|tot en met|"
+    r"tot|do)\b",
     re.I,
 )
 _INCLUSIVE = re.compile(
@@ -458,7 +508,7 @@ def find_back_on(text: str, sent: datetime) -> date | None:
     """The first day an absent person is back: a stated return day beats an "until" day."""
     base = sent.date()
     until: date | None = None
-    for sentence in _SENTENCE.finditer(text):
+    for sentence in _SENTENCE.finditer(_unwrap(text)):
         chunk = sentence.group(0)
         for mention in find_dates(chunk, base):
             if mention.day < base:

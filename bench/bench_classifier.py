@@ -1,0 +1,71 @@
+"""Classifier quality and speed on the shared corpus and on our own held-out cases.
+
+Targets come from issue 4 ("Done means"). Speed is single-process CPU time, after one warm-up
+pass (regex compilation and imports excluded), over several passes of the corpus.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+from followup.mail import read_mail
+from followup.mail.evaluate import Report, evaluate
+
+ROOT = Path(__file__).resolve().parent.parent
+TARGETS = {"macro_f1": 0.93, "recall": 0.97, "interview_at": 0.90, "respond_by": 0.85, "per_s": 300}
+MUST_NOT_MISS = ("rejection", "offer", "employer_reply")
+
+
+def _corpus() -> Path:
+    return Path(os.environ.get("FOLLOWUP_CORPUS", ROOT.parent / "shared" / "corpus"))
+
+
+def _print_report(title: str, report: Report) -> None:
+    print(f"\n{title}: {report.total} messages, accuracy {report.accuracy:.3f}")
+    print(f"  {'kind':18} {'P':>5} {'R':>5} {'F1':>5} {'n':>4}")
+    for kind, score in report.per_kind.items():
+        flag = ""
+        if kind in MUST_NOT_MISS and score.support and score.recall < TARGETS["recall"]:
+            flag = f"  (recall target {TARGETS['recall']})"
+        print(
+            f"  {kind:18} {score.precision:5.2f} {score.recall:5.2f} {score.f1:5.2f}"
+            f" {score.support:4d}{flag}"
+        )
+    print(f"  macro-F1 {report.macro_f1:.3f} (target >= {TARGETS['macro_f1']})")
+    for name, (good, considered) in report.fields.items():
+        share = good / considered if considered else 1.0
+        target = TARGETS.get(name)
+        note = f" (target >= {target})" if target else ""
+        print(f"  {name:13} exact {good}/{considered} = {share:.2f}{note}")
+
+
+def _speed(folder: Path, passes: int = 5) -> float:
+    raws = [p.read_bytes() for p in sorted(folder.glob("*.eml"))]
+    for raw in raws:  # warm-up: regex compilation, lazy imports
+        read_mail(raw)
+    # CPU time, not wall time: the machine is shared, and the target is per core.
+    started = time.process_time()
+    for _ in range(passes):
+        for raw in raws:
+            read_mail(raw)
+    return passes * len(raws) / (time.process_time() - started)
+
+
+def main() -> None:
+    corpus = _corpus()
+    if (corpus / "labels.json").exists():
+        _print_report(f"shared corpus ({corpus})", evaluate(corpus))
+        per_second = _speed(corpus)
+        print(f"  speed {per_second:.0f} messages/s on one core (target >= {TARGETS['per_s']})")
+    else:
+        print(f"shared corpus not found at {corpus} (set FOLLOWUP_CORPUS)")
+    cases = ROOT / "tests" / "mail" / "cases"
+    for split in ("heldout", "train"):
+        if (cases / split / "labels.json").exists():
+            _print_report(f"own cases, {split} split", evaluate(cases / split))
+
+
+if __name__ == "__main__":
+    main()
