@@ -146,7 +146,7 @@ def child(mode: str, url: str, email: str, token: str, db: str) -> None:
         fetched = report.messages_fetched
         store.close()
     wall = time.perf_counter() - started
-    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    peak_kb = _peak_rss_kb()
     print(
         json.dumps(
             {
@@ -160,6 +160,18 @@ def child(mode: str, url: str, email: str, token: str, db: str) -> None:
             }
         )
     )
+
+
+def _peak_rss_kb() -> int:
+    """This process's own peak RSS. Not ru_maxrss: Linux carries that across fork+exec, so
+    a child would report the parent's (the emulator's) peak; VmHWM belongs to this image."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
 def _run_child(mode: str, url: str, email: str, token: str, db: Path) -> dict[str, Any]:
