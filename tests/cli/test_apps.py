@@ -229,3 +229,19 @@ def test_add_from_a_link_without_an_id_explains_how_to_find_one(account: Account
     )
     assert result.exit_code == 2
     assert "Show original" in result.output
+
+
+def test_commands_against_the_emulator_follow_its_clock(account: Account) -> None:
+    connect_by_token(account)
+    account.admin("clock", {"advance_seconds": 10 * 24 * 3600})  # as the demo does
+    result = CliRunner().invoke(main, ["add", "--company", "Initech"])
+    assert result.exit_code == 0, result.output
+
+    from followup.adapters.store import SqliteStore
+
+    store = SqliteStore(account.home.database_file)
+    try:
+        (app,) = store.load_applications()
+    finally:
+        store.close()
+    assert app.created_at > datetime.now(UTC) + timedelta(days=9)

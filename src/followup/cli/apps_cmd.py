@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Literal
 from zoneinfo import ZoneInfo
 
 import click
+import requests
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -61,11 +62,39 @@ def _reading_store(paths: Paths) -> Iterator[Store | None]:
         store.close()
 
 
+@dataclass(frozen=True, slots=True)
+class _EmulatorClock:
+    """The local Gmail emulator's clock, which the demo moves by weeks: a command run against
+    the emulator must happen at the emulator's "now", not the machine's."""
+
+    url: str
+
+    def now(self) -> datetime:
+        response = requests.get(f"{self.url}/_emulator/clock", timeout=10)
+        response.raise_for_status()
+        return datetime.fromisoformat(str(response.json()["now"]))
+
+
+def _emulator_clock(config: Config) -> _EmulatorClock | None:
+    """An emulator clock when [account] api_endpoint is a local emulator that answers."""
+    from followup.auth import is_loopback_http
+
+    endpoint = config.account.api_endpoint.rstrip("/")
+    if not endpoint or not is_loopback_http(endpoint):
+        return None
+    clock = _EmulatorClock(endpoint)
+    try:
+        clock.now()
+    except (requests.RequestException, KeyError, ValueError):
+        return None
+    return clock
+
+
 @contextmanager
 def _service(paths: Paths, config: Config) -> Iterator[Wiring]:
     from followup.bootstrap import build_service
 
-    wiring = build_service(paths, config)
+    wiring = build_service(paths, config, clock=_emulator_clock(config))
     try:
         yield wiring
     finally:
