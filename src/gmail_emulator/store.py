@@ -138,14 +138,14 @@ class Label:
     label_list_visibility: str | None = None
     color: dict[str, str] | None = None
 
-    def summary(self) -> dict[str, Any]:
-        """The labels.list item: id, name, type and the visibility fields only."""
+    def summary(self, *, with_color: bool = True) -> dict[str, Any]:
+        """The label resource; labels.list leaves the colour out (id, name, type, visibility)."""
         out: dict[str, Any] = {"id": self.id, "name": self.name}
         if self.message_list_visibility:
             out["messageListVisibility"] = self.message_list_visibility
         if self.label_list_visibility:
             out["labelListVisibility"] = self.label_list_visibility
-        if self.color:
+        if self.color and with_color:
             out["color"] = dict(self.color)
         out["type"] = self.type
         return out

@@ -26,7 +26,7 @@ RESERVED_NAMES = frozenset(
 
 
 def list_labels(backend: Backend, box: Mailbox, p: Params, body: Any) -> dict[str, Any]:
-    return {"labels": [label.summary() for label in box.labels.values()]}
+    return {"labels": [label.summary(with_color=False) for label in box.labels.values()]}
 
 
 def get_label(backend: Backend, box: Mailbox, p: Params, body: Any) -> dict[str, Any]:

@@ -140,3 +140,12 @@ def test_deleting_a_label_takes_it_off_messages_and_records_history(
     assert history[0]["labelsRemoved"][0]["labelIds"] == [label["id"]]
     with pytest.raises(ApiError):
         api("labels.get", id=label["id"])
+
+
+def test_colour_is_kept_but_left_out_of_the_list(api: Api) -> None:
+    color = {"textColor": "#000000", "backgroundColor": "#16a766"}
+    label = api("labels.create", {"name": "Jobs", "color": color})
+    assert label["color"] == color
+    assert api("labels.get", id=label["id"])["color"] == color
+    listed = {item["id"]: item for item in api("labels.list")["labels"]}
+    assert "color" not in listed[label["id"]]
