@@ -6,6 +6,9 @@ from email import message_from_bytes, policy
 from email.message import EmailMessage
 from pathlib import Path
 
+import pytest
+
+from followup.mail.reading import read_mail
 from followup.simulate.loader import load_scenario
 from followup.simulate.mailgen import ThreadRef, build_mail
 from followup.simulate.scenario import Event, Scenario
@@ -100,3 +103,42 @@ def test_user_mail_is_from_the_user_to_the_contact() -> None:
     assert msg["From"].addresses[0].addr_spec == "sam.rivera@example.net"
     assert msg["To"].addresses[0].addr_spec == "dana.whitfield@brightloom.example"
     assert msg["Subject"].startswith("Re: ")
+
+
+def _every_generated_mail() -> list[tuple[str, Scenario, Event]]:
+    cases = []
+    for path in sorted(SCENARIOS.glob("*.toml")):
+        s = load_scenario(path)
+        for event in s.events:
+            if event.type.value in EXPECTED_KIND:
+                cases.append((f"{path.stem}:{event.index}:{event.type.value}", s, event))
+    return cases
+
+
+EXPECTED_KIND = {
+    "invite": "interview_invite",
+    "scheduling": "employer_reply",
+    "reply": "employer_reply",
+    "out_of_office": "auto_reply",
+    "rejection": "rejection",
+    "offer": "offer",
+    "bounce": "bounce",
+    "ack": "application_ack",
+}
+CASES = _every_generated_mail()
+
+
+@pytest.mark.parametrize(("name", "s", "event"), CASES, ids=[c[0] for c in CASES])
+def test_the_real_reader_reads_generated_mail_as_the_scenario_means(
+    name: str, s: Scenario, event: Event
+) -> None:
+    thread = None
+    if event.thread:
+        thread = ThreadRef(subject="Interview invitation", message_ids=("<a@x>",))
+    raw = build_mail(s, event, thread=thread, role=event.role or "Data Analyst").as_bytes()
+    reading = read_mail(raw, user_addresses=(s.user.email,))
+    assert reading.kind.value == EXPECTED_KIND[event.type.value]
+    if event.type.value == "invite":
+        assert reading.interview_at == event.interview_at
+    assert reading.respond_by == event.respond_by
+    assert reading.back_on == event.back_on

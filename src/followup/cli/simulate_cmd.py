@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 from rich.console import Console
+from rich.markup import escape
 
 from followup.simulate.loader import ScenarioError, load_scenario
 from followup.simulate.runner import SimulationError, run_scenario
@@ -76,7 +77,7 @@ def _scenarios(paths: list[Path], console: Console, *, quiet: bool) -> int:
         try:
             loaded.append(load_scenario(path))
         except ScenarioError as exc:
-            console.print(f"[bold red]invalid[/] {exc.explain()}", highlight=False)
+            console.print(f"[bold red]invalid[/] {escape(exc.explain())}", highlight=False)
             invalid = True
     if invalid:
         return EXIT_INVALID
@@ -85,7 +86,7 @@ def _scenarios(paths: list[Path], console: Console, *, quiet: bool) -> int:
         try:
             result = run_scenario(scenario)
         except SimulationError as exc:
-            console.print(f"[bold red]FAIL[/] {scenario.name}: {exc}", highlight=False)
+            console.print(f"[bold red]FAIL[/] {scenario.name}: {escape(str(exc))}", highlight=False)
             failed.append(scenario.name)
             continue
         if not quiet:

@@ -89,8 +89,10 @@ def build_population(count: int, days: int, *, seed: int = 0) -> Population:
 
     last_invite_day = max(0, min(days // 2, days - 10))
     taken: set[str] = set()
-    for i in range(count):
-        behaviour = rng.choice(BEHAVIOURS)
+    # Balanced: every behaviour in equal share (as far as ``count`` allows), in random order.
+    mix = [BEHAVIOURS[i % len(BEHAVIOURS)] for i in range(count)]
+    rng.shuffle(mix)
+    for i, behaviour in enumerate(mix):
         stem = _unique_stem(rng, taken)
         company = f"{stem.capitalize()} {rng.choice(_SUFFIXES)}"
         domain = f"{stem}.example"

@@ -86,11 +86,14 @@ def print_summary(result: RunResult, behaviours: dict[str, str], console: Consol
     console.print(table)
     console.print(
         f"{len(result.applications)} applications tracked, {len(result.drafts)} drafts, "
-        f"{result.polls} polls; service: {result.service_calls} API calls, "
-        f"{result.service_units} quota units; mailbox total (incl. the simulated user): "
-        f"{result.mailbox_calls} calls, {result.mailbox_units} units; "
-        f"sends by followup: {result.sends_in_log - result.user_sends}"
+        f"{result.polls} polls"
     )
+    console.print(f"service: {result.service_calls} API calls, {result.service_units} units")
+    console.print(
+        f"mailbox (incl. the simulated user): {result.mailbox_calls} calls, "
+        f"{result.mailbox_units} units"
+    )
+    console.print(f"sends by followup: {result.sends_in_log - result.user_sends}")
 
 
 def _counts(counter: Counter[str]) -> str:
