@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import timedelta
 from typing import Any
 
@@ -95,6 +96,9 @@ def test_labels_create_get_patch_update_delete(mailbox: Any) -> None:
     with pytest.raises(HttpError) as conflict:
         labels.create(userId="me", body={**body, "name": "job search/waiting"}).execute()
     assert conflict.value.status_code == 409
+    error = json.loads(conflict.value.content)["error"]
+    assert error["errors"][0]["reason"] == "aborted"
+    assert error["status"] == "ABORTED"
     got = labels.get(userId="me", id=created["id"]).execute()
     assert got["messagesTotal"] == 0
     patched = labels.patch(userId="me", id=created["id"], body={"name": "Job/Ready"}).execute()
