@@ -1,0 +1,178 @@
+"""`make demo` end to end: the real emulator process, the real sign-in, the real watcher.
+
+The demo runs in a child process exactly as `make demo` starts it (with --fast and a temp
+folder), so what is checked is what a new user sees: the story's milestones, `followup
+status`, the saved emulator state, and no emulator process left behind.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import psutil
+import pytest
+
+from followup.demo.cli import MARKER
+from followup.demo.milestones import never_sent
+from followup.demo.player import Observed
+
+DEMO_TIMEOUT = 180  # seconds; the demo itself aims for well under 60
+
+
+def demo_command(folder: Path) -> list[str]:
+    return [sys.executable, "-m", "followup.demo", "--fast", "--port", "0", "--dir", str(folder)]
+
+
+def demo_env() -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k != "FOLLOWUP_HOME"}
+    env["COLUMNS"] = "220"  # one line per narrated event, whatever the terminal
+    return env
+
+
+def emulator_pid(output: str) -> int:
+    found = re.search(r"Started the Gmail emulator \(process (\d+)\)", output)
+    assert found, output
+    return int(found.group(1))
+
+
+def gone(pid: int) -> bool:
+    try:
+        return psutil.Process(pid).status() == psutil.STATUS_ZOMBIE
+    except psutil.NoSuchProcess:
+        return True
+
+
+@pytest.fixture(scope="module")
+def played(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> tuple[subprocess.CompletedProcess[str], Path]:
+    """One full demo run, shared by the tests that read its output (it takes seconds)."""
+    folder = tmp_path_factory.mktemp("demo") / "demo"
+    folder.mkdir()
+    (folder / MARKER).write_text("from an earlier run\n")
+    (folder / "stale.txt").write_text("left over from an earlier run\n")
+    proc = subprocess.run(
+        demo_command(folder),
+        capture_output=True,
+        text=True,
+        env=demo_env(),
+        timeout=DEMO_TIMEOUT,
+        check=False,
+    )
+    return proc, folder
+
+
+def test_demo_tells_the_whole_story_and_exits_zero(
+    played: tuple[subprocess.CompletedProcess[str], Path],
+) -> None:
+    proc, _ = played
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    out = proc.stdout
+    for milestone in (
+        "a thank-you draft after the interview",
+        "a check-in a week after the interview",
+        "an employer's reply pauses the application, draft tidied",
+        "an out-of-office reply postpones the check-in",
+        "a rejection closes the application",
+        "followup never sent mail",
+        "`followup status` lists every application",
+    ):
+        assert f"Checked in Gmail — {milestone}" in out or f"✔ │ {milestone}" in out, milestone
+    assert "✘" not in out
+    assert "The whole story happened." in out
+
+
+def test_demo_milestones_happen_on_the_days_the_policy_says(
+    played: tuple[subprocess.CompletedProcess[str], Path],
+) -> None:
+    out = played[0].stdout
+    # Seed 001: the check-in a week after Wednesday's interview; seed 003: the out-of-office
+    # return on Monday 16 March moves Friday's check-in to the next business day.
+    assert "appeared Wed 11 Mar, 7 days after the interview" in out
+    assert "the check-in planned for Fri 13 Mar appeared Tue 17 Mar" in out
+    assert "followup removes its unsent first check-in from the Okapi Logistics thread" in out
+    assert "followup removes its unsent first check-in from the Quillpoint thread" in out
+
+
+def test_demo_ends_with_the_real_status_table(
+    played: tuple[subprocess.CompletedProcess[str], Path],
+) -> None:
+    out = played[0].stdout
+    table = out.split("`followup status --all`, the real command", 1)[1]
+    assert "paused (employer replied)" in table
+    assert "closed (rejection)" in table
+    for company in ("Brightloom", "Okapi Logistics", "Quillpoint", "Fernhill Games", "Tessellate"):
+        assert company in table
+    assert "#drafts?compose=" in table  # ready drafts link straight to Gmail
+
+
+def test_demo_leaves_no_process_and_keeps_the_emulator_state(
+    played: tuple[subprocess.CompletedProcess[str], Path],
+) -> None:
+    proc, folder = played
+    assert gone(emulator_pid(proc.stdout))
+    state = json.loads((folder / "emulator-state.json").read_text(encoding="utf-8"))
+    assert "sam.rivera@example.net" in json.dumps(state)
+    assert not (folder / "stale.txt").exists()  # a re-run starts from a clean slate
+    token = folder / "home" / "data" / "token.json"
+    assert token.stat().st_mode & 0o777 == 0o600
+    assert f"export FOLLOWUP_HOME={folder / 'home'}" in proc.stdout
+    assert f"--state {folder / 'emulator-state.json'}" in proc.stdout
+
+
+def test_ctrl_c_stops_the_demo_and_its_emulator(tmp_path: Path) -> None:
+    proc = subprocess.Popen(
+        demo_command(tmp_path / "demo"),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env=demo_env(),
+    )
+    assert proc.stdout is not None
+    seen = ""
+    for line in proc.stdout:
+        seen += line
+        if "Started the Gmail emulator" in line:
+            break
+    pid = emulator_pid(seen)
+    proc.send_signal(signal.SIGINT)
+    rest, _ = proc.communicate(timeout=60)
+    assert proc.returncode == 130, seen + rest
+    assert "Interrupted" in rest
+    deadline = time.monotonic() + 10
+    while not gone(pid) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert gone(pid)
+
+
+def test_demo_refuses_to_empty_a_folder_it_did_not_make(tmp_path: Path) -> None:
+    (tmp_path / "precious.txt").write_text("not the demo's\n")
+    proc = subprocess.run(
+        demo_command(tmp_path),
+        capture_output=True,
+        text=True,
+        env=demo_env(),
+        timeout=60,
+        check=False,
+    )
+    assert proc.returncode == 2
+    assert (tmp_path / "precious.txt").exists()
+    assert "was not made by the demo" in proc.stdout
+
+
+def test_a_send_followup_did_not_account_for_fails_the_never_sends_check() -> None:
+    observed = Observed(user_sends=1)
+    calls: list[dict[str, object]] = [
+        {"method": "gmail.users.drafts.send", "status": 200},
+        {"method": "gmail.users.messages.send", "status": 200},
+        {"method": "gmail.users.drafts.create", "status": 200},
+    ]
+    assert never_sent(observed, calls) is None
+    assert never_sent(observed, calls[:1]) is not None
