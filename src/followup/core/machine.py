@@ -151,3 +151,23 @@ def check(state: State, trigger: Trigger, target: State) -> None:
         raise AssertionError(
             f"illegal transition {state.value} --{trigger.value}--> {target.value}"
         )
+
+
+def describe() -> str:
+    """The table as text, one state per block (``python -m followup.core.machine``)."""
+    lines = []
+    for state in State:
+        lines.append(f"{state.value}:")
+        for trigger in Trigger:
+            allowed = TABLE[state, trigger]
+            if allowed:
+                lines.append(
+                    f"  {trigger.value:20} -> {' | '.join(sorted(s.value for s in allowed))}"
+                )
+            else:
+                lines.append(f"  {trigger.value:20} refused: {refusal(state, trigger)}")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    print(describe())
