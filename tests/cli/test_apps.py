@@ -15,8 +15,8 @@ from followup.config import load_config
 from .accounts import Account, account_fixture, connect_by_token, deliver  # noqa: F401
 
 
-def invitation(account: Account, *, when: datetime) -> bytes:
-    sent = datetime.now(UTC) - timedelta(hours=2)
+def invitation(account: Account, *, when: datetime, sent: datetime | None = None) -> bytes:
+    sent = sent or datetime.now(UTC) - timedelta(hours=2)
     return (
         "From: Jane Doe <jane@acme-robotics.com>\r\n"
         f"To: {account.email}\r\n"
@@ -245,3 +245,25 @@ def test_commands_against_the_emulator_follow_its_clock(account: Account) -> Non
     finally:
         store.close()
     assert app.created_at > datetime.now(UTC) + timedelta(days=9)
+
+
+def test_status_links_a_ready_draft_to_gmail_drafts(account: Account) -> None:
+    connect_by_token(account)
+    sent = datetime.now(UTC) - timedelta(days=3)
+    account.emulator.clock.set(sent)
+    interview = (datetime.now(UTC) - timedelta(days=2)).replace(
+        hour=14, minute=0, second=0, microsecond=0
+    )
+    deliver(account, invitation(account, when=interview, sent=sent))
+    account.emulator.clock.set(datetime.now(UTC))
+    poll(account)
+    wiring = build_service(account.home, load_config(account.home.config_file))
+    try:
+        wiring.service.tick()
+    finally:
+        wiring.close()
+    result = CliRunner().invoke(main, ["status"])
+    assert result.exit_code == 0, result.output
+    print(result.output)
+    assert "draft ready" in result.output
+    assert "https://mail.google.com/mail/u/0/#drafts?compose=" in result.output
