@@ -249,3 +249,21 @@ def test_users_own_mail_is_never_taken_for_the_employers_reply() -> None:
     assert t.app.state is State.WAITING
     assert t.app.next_action is not None
     assert t.app.next_action.kind is ActionKind.CHECK_IN
+
+
+def test_automated_no_reply_status_mail_after_the_interview_pauses_nothing() -> None:
+    t = interviewed()
+    t.feed(
+        mail(
+            "s1",
+            at(7, 10),
+            Kind.EMPLOYER_REPLY,
+            thread="t7",
+            sender="no-reply@greenhouse.io",
+            no_reply=True,
+            subject="Your application status",
+        )
+    )
+    assert len(t.apps) == 1
+    assert t.app.state is State.INTERVIEWED
+    assert t.app.pending is not None

@@ -322,6 +322,10 @@ class _Run:
         thread, contact = self.draft_target(app)
         if contact is None:
             return self.flag(app, FLAG_NO_CONTACT)
+        try:
+            mailbox(contact.name, contact.address)  # an address we cannot write is no recipient
+        except ValueError:
+            return self.flag(app, f"unusable address {contact.address!r}")
         seq = app.draft_seq + 1
         label = f"check_in_{check_in}" if step is DraftStep.CHECK_IN else step.value
         key = f"{app.id}/r{app.round_number}/{label}-{seq}"
@@ -334,10 +338,6 @@ class _Run:
             policy=self.policy,
             profile=self.profile,
         )
-        try:
-            mailbox(contact.name, contact.address)  # an address we cannot write is no recipient
-        except ValueError:
-            return self.flag(app, f"unusable address {contact.address!r}")
         self.effects.append(CreateDraft(key, app.id, step, thread, composed))
         if step is DraftStep.CLOSING_NOTE:
             return replace(app, draft_seq=seq)  # fire and forget: closed apps track no drafts
@@ -434,7 +434,8 @@ class _Run:
             case Kind.EMPLOYER_REPLY:
                 rnd = app.current_round
                 if rnd is not None and rnd.end is not None and rnd.end <= mail.at:
-                    return Trigger.EMPLOYER_REPLY
+                    # An ATS status mail is not the human reply that pauses (issue 5).
+                    return Trigger.OTHER if mail.is_no_reply_sender else Trigger.EMPLOYER_REPLY
                 if mail.interview_at and not mail.is_no_reply_sender:
                     return Trigger.INTERVIEW_SET  # a reply that fixes the slot
                 return Trigger.EMPLOYER_LOGISTICS
@@ -471,9 +472,9 @@ class _Run:
                 rnd, start=start, end=end, source=source if start != rnd.start else rnd.source
             )
             changes = {
-                "rounds": (*app.rounds[:-1], updated)
-                if app.rounds[-1] == rnd
-                else _replace_round(app, rnd, updated)
+                "rounds": _replace_round(app, rnd, updated),
+                "paused_reason": None,
+                "paused_from": None,
             }
             note = "interview rescheduled" if start != rnd.start else "interview confirmed"
         action = NextAction(ActionKind.THANK_YOU, end) if start and end else None
