@@ -227,3 +227,35 @@ def test_invitation_without_a_time_while_paused_before_the_interview_keeps_the_s
     assert t.app.state is State.INTERVIEW_SCHEDULED
     assert t.app.current_round is not None
     assert t.app.current_round.start == INTERVIEW
+
+
+def test_application_receipt_opens_an_application_that_waits_for_an_invitation() -> None:
+    t = Tracker()
+    t.feed(mail("a1", at(2), Kind.APPLICATION_ACK, sender="jobs@acme.example", company="Acme"))
+    assert t.app.state is State.APPLIED
+    assert t.app.next_action is None
+    t.feed(invite("m2", at(5), thread="t2", sender="ann@acme.example"))
+    assert len(t.apps) == 1  # same company domain
+    assert t.app.state is State.INTERVIEW_SCHEDULED
+
+
+def test_cancelling_a_second_round_pauses_rather_than_forgetting_the_first() -> None:
+    t = Tracker()
+    t.feed(invite())
+    t.tick(END)
+    t.feed(mail("u1", at(6, 18), Kind.OTHER, from_user=True))
+    t.feed(invite("m2", at(8), interview_at=at(12, 10), calendar="REQUEST"))
+    t.feed(mail("c2", at(9), Kind.EMPLOYER_REPLY, calendar="CANCEL", interview_at=at(12, 10)))
+    assert t.app.state is State.PAUSED
+    assert t.app.paused_reason == "interview cancelled"
+    assert [r.cancelled for r in t.app.rounds] == [False, True]
+
+
+def test_calendar_cancel_for_another_slot_is_ignored() -> None:
+    t = Tracker()
+    t.feed(invite(calendar="REQUEST"))
+    out = t.feed(
+        mail("c1", at(5, 12), Kind.EMPLOYER_REPLY, calendar="CANCEL", interview_at=at(20, 10))
+    )
+    assert t.app.state is State.INTERVIEW_SCHEDULED
+    assert any("another time" in n for n in out.notes)
