@@ -68,28 +68,26 @@ def _print_table(records: list[dict[str, object]]) -> None:
     from rich.table import Table
 
     table = Table(show_lines=False)
-    for column in (
-        "file",
-        "kind",
-        "conf",
-        "company",
-        "interview_at",
-        "respond_by",
-        "back_on",
-        "why",
-    ):
-        table.add_column(column, overflow="fold")
+    table.add_column("file", overflow="fold")
+    table.add_column("kind", no_wrap=True)
+    table.add_column("conf", no_wrap=True)
+    table.add_column("company", overflow="fold")
+    table.add_column("dates", overflow="fold")
+    table.add_column("why", overflow="fold", ratio=2)
     for r in records:
         reasons = r["reasons"]
         why = "; ".join(str(x) for x in reasons[:2]) if isinstance(reasons, list) else ""
+        dates = [
+            f"{label} {r[key]}"
+            for key, label in (("interview_at", "at"), ("respond_by", "by"), ("back_on", "back"))
+            if r[key]
+        ]
         table.add_row(
             Path(str(r["file"])).name,
             str(r["kind"]),
             f"{r['confidence']:.2f}" if isinstance(r["confidence"], float) else "",
             str(r["company"] or ""),
-            str(r["interview_at"] or ""),
-            str(r["respond_by"] or ""),
-            str(r["back_on"] or ""),
+            "\n".join(dates),
             why,
         )
     Console().print(table)

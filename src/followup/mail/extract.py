@@ -498,8 +498,10 @@ _UNTIL_CUE = re.compile(
     r"tot|do)\b",
     re.I,
 )
+# "until Friday inclusive" / "tot en met vrijdag": the person is back the next business day.
 _INCLUSIVE = re.compile(
-    r"inclusive|included|through|einschließlich|inklusive|inclus|incluido|inclusive|compreso|t/m|włącznie",
+    r"inclusive|included|through|thru|einschließlich|inklusive|inclus|incluido|incluso|"
+    r"inclusivamente|compreso|tot en met|t/m|włącznie",
     re.I,
 )
 

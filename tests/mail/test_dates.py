@@ -1,0 +1,102 @@
+"""Relative dates resolve against the sending day, in eight languages (corpus README rules)."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta, timezone
+
+import pytest
+
+from followup.mail.dates import add_business_days, find_dates
+from followup.mail.extract import find_back_on, find_interview_at, find_respond_by
+
+WEDNESDAY = date(2026, 2, 25)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("by Friday", date(2026, 2, 27)),
+        ("by end of next week", date(2026, 3, 6)),
+        ("early next week", date(2026, 3, 3)),
+        ("within 10 days", date(2026, 3, 7)),
+        ("within two weeks", date(2026, 3, 11)),
+        ("within 3 business days", date(2026, 3, 2)),
+        ("by the end of the month", date(2026, 2, 28)),
+        ("d'ici vendredi", date(2026, 2, 27)),
+        ("bis Ende nächster Woche", date(2026, 3, 6)),
+        ("la próxima semana", date(2026, 3, 6)),
+        ("na próxima semana", date(2026, 3, 6)),
+        ("entro venerdì", date(2026, 2, 27)),
+        ("binnen 5 werkdagen", date(2026, 3, 4)),
+        ("w ciągu 10 dni", date(2026, 3, 7)),
+        ("tomorrow", date(2026, 2, 26)),
+        ("on March 13", date(2026, 3, 13)),
+        ("le 13 mars", date(2026, 3, 13)),
+        ("am 13. März", date(2026, 3, 13)),
+        ("antes del 13 de marzo", date(2026, 3, 13)),
+    ],
+)
+def test_phrase_resolves_against_the_sending_day(phrase: str, expected: date) -> None:
+    mentions = find_dates(phrase, WEDNESDAY)
+    assert [m.day for m in mentions] == [expected]
+
+
+def test_business_days_skip_the_weekend() -> None:
+    thursday = date(2026, 7, 9)
+    assert add_business_days(thursday, 3) == date(2026, 7, 14)
+
+
+def test_a_month_day_long_before_the_mail_means_next_year() -> None:
+    december = date(2026, 12, 23)
+    assert [m.day for m in find_dates("back on January 5", december)] == [date(2027, 1, 5)]
+
+
+def test_tomorrow_is_resolved_in_the_senders_own_offset() -> None:
+    late = datetime(2026, 8, 17, 23, 40, tzinfo=timezone(timedelta(hours=-7)))
+    assert find_respond_by("I'll have an answer for you by tomorrow.", late) == date(2026, 8, 18)
+
+
+def test_respond_by_ignores_the_candidates_own_deadline() -> None:
+    sent = datetime(2026, 3, 5, 10, 0, tzinfo=UTC_PLUS_1)
+    assert find_respond_by("Please sign and return the letter by Friday.", sent) is None
+
+
+def test_respond_by_takes_the_promised_day_not_an_earlier_meeting() -> None:
+    sent = datetime(2026, 3, 10, 9, 0, tzinfo=UTC_PLUS_1)
+    text = "The panel meets on Thursday and we'll be in touch by Friday with next steps."
+    assert find_respond_by(text, sent) == date(2026, 3, 13)
+
+
+UTC_PLUS_1 = timezone(timedelta(hours=1))
+
+
+def test_back_on_prefers_the_stated_return_day() -> None:
+    sent = datetime(2026, 5, 7, 17, 0, tzinfo=UTC_PLUS_1)
+    text = "Je suis absente jusqu'au vendredi 15 mai inclus.\nDe retour le lundi 18 mai."
+    assert find_back_on(text, sent) == date(2026, 5, 18)
+
+
+def test_back_on_after_an_inclusive_until_is_the_next_business_day() -> None:
+    sent = datetime(2026, 7, 27, 10, 0, tzinfo=UTC_PLUS_1)
+    assert find_back_on("I am away through Friday, August 7.", sent) == date(2026, 8, 10)
+
+
+def test_interview_time_with_a_named_zone_is_an_aware_instant() -> None:
+    sent = datetime(2026, 1, 13, 10, 14, tzinfo=timezone(timedelta(hours=-6)))
+    at = find_interview_at("a phone screen on Thursday, January 15 at 2:00 PM Eastern", sent)
+    assert at == datetime(2026, 1, 15, 19, 0, tzinfo=UTC)
+
+
+def test_the_same_slot_written_in_two_zones_counts_once() -> None:
+    sent = datetime(2026, 12, 1, 10, 44, tzinfo=timezone(timedelta(hours=-5)))
+    text = "Monday, December 7, 2026\n12:00 - 16:00 UTC (7:00 AM - 11:00 AM Eastern)"
+    at = find_interview_at(text, sent)
+    assert at == datetime(2026, 12, 7, 12, 0, tzinfo=UTC)
+
+
+def test_several_proposed_slots_fix_no_interview_time() -> None:
+    sent = datetime(2026, 2, 18, 11, 0, tzinfo=UTC_PLUS_1)
+    text = (
+        "Passt Ihnen Dienstag, 24. Februar um 10:00 Uhr oder Donnerstag, 26. Februar um 14:00 Uhr?"
+    )
+    assert find_interview_at(text, sent) is None
