@@ -171,16 +171,19 @@ class Runner:
             client_id=DEMO_CLIENT_ID,
             client_secret=DEMO_CLIENT_SECRET,
         )
-        # The same composition root as `followup watch`, configured as a user would.
+        # The same composition root as `followup watch`, configured as a user would. Days
+        # off from [user] and [policy] add up (docs/simulate.md).
+        policy = dict(scenario.policy)
+        days_off = [*self.user.days_off, *policy.pop("days_off", [])]
         config = parse_config(
             {
                 "account": {"email": self.user.email, "api_endpoint": handle.url + "/"},
                 "user": {
                     "name": self.user.name,
                     "timezone": self.user.timezone,
-                    "days_off": list(self.user.days_off),
+                    "days_off": days_off,
                 },
-                "policy": dict(scenario.policy),
+                "policy": policy,
             }
         )
         self.policy = config.policy()
