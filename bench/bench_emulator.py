@@ -16,14 +16,17 @@ import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
 SIZES = (2_000, 100_000)
-RUN_SECONDS = 3.0
+# Throughput is the best of WINDOWS short windows (median printed too): the machine is
+# shared, and the best window is the one least disturbed by other processes (as timeit does).
+RUN_SECONDS = 1.5
+WINDOWS = 3
 EMAIL = "bench@example.com"
 _WORDS = [
     "interview",
@@ -174,6 +177,11 @@ def _rss_mb(pid: int) -> float:
     return float(psutil.Process(pid).memory_info().rss) / 1e6
 
 
+def _best(measure: Callable[[], float]) -> tuple[float, float]:
+    runs = [measure() for _ in range(WINDOWS)]
+    return max(runs), statistics.median(runs)
+
+
 def _startup_seconds() -> float:
     """Spawn ``python -m gmail_emulator --port 0`` and time until /health answers."""
     timings = []
@@ -202,6 +210,7 @@ def _startup_seconds() -> float:
 
 def main() -> None:
     print(f"start-up (spawn to /health answering): {_startup_seconds():.2f} s   target < 1 s")
+    print(f"throughput: best of {WINDOWS} windows of {RUN_SECONDS} s, one connection")
     for count in SIZES:
         with _server(count) as server:
             print(
@@ -210,15 +219,15 @@ def main() -> None:
             )
             cold = _plain_gets_per_second(server, once=True)
             print(f"first fetch of 2,000 random messages (parse, plain HTTP): {cold:,.0f}/s")
-            plain = _plain_gets_per_second(server)
+            plain, plain_median = _best(lambda: _plain_gets_per_second(server))
             print(
-                f"messages.get(format=full), plain keep-alive HTTP: {plain:,.0f}/s   "
-                "target >= 2,000/s"
+                f"messages.get(format=full), plain keep-alive HTTP: {plain:,.0f}/s "
+                f"(median {plain_median:,.0f})   target >= 2,000/s"
             )
-            client = _client_gets_per_second(server)
+            client, client_median = _best(lambda: _client_gets_per_second(server))
             print(
-                f"messages.get(format=full), google-api-python-client: {client:,.0f}/s   "
-                "target >= 500/s"
+                f"messages.get(format=full), google-api-python-client: {client:,.0f}/s "
+                f"(median {client_median:,.0f})   target >= 500/s"
             )
             print(
                 f"batch of 100 messages.get: {_batch_seconds(server) * 1000:.0f} ms (median of 5)"
