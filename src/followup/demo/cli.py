@@ -161,6 +161,10 @@ def _play(
     observed = player.play()
 
     say.console.print()
+    say.step(
+        f"Three weeks watched: {observed.polls} polls, {observed.service_calls} Gmail API calls "
+        f"and {observed.service_units} quota units by followup (an idle poll is one call)"
+    )
     calls = player.admin.calls(account.email)
     sends = never_sent(observed, calls)
     milestones.append(Milestone("never_sends", "followup never sent mail", lambda _p: sends))

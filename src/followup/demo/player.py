@@ -69,6 +69,8 @@ class Observed:
     happened_at: dict[str, datetime] = field(default_factory=dict)  # "reply:okapi" -> when
     user_sends: int = 0
     polls: int = 0
+    service_calls: int = 0  # Gmail API calls followup's service made
+    service_units: int = 0  # and their quota units
 
     def app_of(self, key: str) -> Application | None:
         thread_id = self.threads.get(key)
@@ -154,6 +156,8 @@ class Player:
                     self._poll(poll_at, watcher, wiring.store)
                     poll_at += clock.poll_every
             finally:
+                self.seen.service_calls = wiring.mailbox.stats.total_calls
+                self.seen.service_units = wiring.mailbox.stats.units
                 wiring.close()
         return self.seen
 
