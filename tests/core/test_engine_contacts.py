@@ -259,3 +259,11 @@ def test_calendar_cancel_for_another_slot_is_ignored() -> None:
     )
     assert t.app.state is State.INTERVIEW_SCHEDULED
     assert any("another time" in n for n in out.notes)
+
+
+def test_adding_by_hand_a_thread_already_tracked_adds_nothing() -> None:
+    t = Tracker()
+    t.feed(invite())
+    out = t.feed(ManualApplication("Acme", None, None, None, "t1", at(6)))
+    assert len(t.apps) == 1
+    assert any("already tracked" in n for n in out.notes)

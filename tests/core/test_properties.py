@@ -61,6 +61,12 @@ class TrackerMachine(RuleBasedStateMachine):
                 )
                 if e.step is not DraftStep.CLOSING_NOTE:
                     self.live.setdefault(e.application_id, set()).add(e.intent_key)
+                    made = self.apps[e.application_id]
+                    rnd = made.current_round
+                    assert made.pending is not None
+                    assert rnd is not None
+                    assert rnd.end is not None
+                    assert rnd.end <= made.pending.created_at, "draft before the interview ended"
                 if e.step is DraftStep.CHECK_IN:
                     app = self.apps[e.application_id]
                     assert app.pending is not None

@@ -753,6 +753,10 @@ class _Run:
         if key in apps:
             self.note(key, "already added")
             return
+        owner = next((a for a in apps.values() if entry.thread_id in a.thread_ids), None)
+        if entry.thread_id and owner is not None:
+            self.note(owner.id, f"thread {entry.thread_id} is already tracked here; not added")
+            return
         contacts: tuple[Contact, ...] = ()
         if entry.contact:
             address = entry.contact.strip().lower()
