@@ -15,6 +15,7 @@ limits of that client, both from google-api-python-client itself (notes §8):
 
 from __future__ import annotations
 
+import base64
 import json
 import urllib.error
 import urllib.request
@@ -96,13 +97,29 @@ class AdminClient:
         result: dict[str, Any] = self.request("POST", "/_emulator/tokens", payload)
         return result
 
-    def deliver(self, email: str, raw: bytes, label_ids: list[str] | None = None) -> dict[str, str]:
-        """A message arrives from outside, threaded as Gmail would: {"id", "threadId"}."""
+    def deliver(
+        self,
+        email: str,
+        raw: bytes,
+        label_ids: list[str] | None = None,
+        *,
+        internal_date: datetime | None = None,
+    ) -> dict[str, str]:
+        """A message arrives from outside, threaded as Gmail would: {"id", "threadId"}.
+        ``label_ids`` None means Gmail's default for incoming mail; [] means none."""
         path = f"/_emulator/mailboxes/{quote(email)}/deliver"
+        if label_ids is None and internal_date is None:
+            result: dict[str, str] = self.request(
+                "POST", path, raw=raw, content_type="message/rfc822"
+            )
+            return result
+        payload: dict[str, Any] = {"raw": base64.urlsafe_b64encode(raw).decode("ascii")}
         if label_ids is not None:
-            path += "?" + "&".join(f"labelIds={quote(x)}" for x in label_ids)
-        result: dict[str, str] = self.request("POST", path, raw=raw, content_type="message/rfc822")
-        return result
+            payload["labelIds"] = label_ids
+        if internal_date is not None:
+            payload["internalDate"] = int(internal_date.timestamp() * 1000)
+        delivered: dict[str, str] = self.request("POST", path, payload)
+        return delivered
 
     def clock(self) -> datetime:
         return datetime.fromisoformat(self.request("GET", "/_emulator/clock")["now"])

@@ -187,3 +187,13 @@ def test_discovery_document_points_at_the_emulator(server: ServerHandle) -> None
         assert status == 200
         assert doc["rootUrl"] == server.url + "/"
         assert doc["batchPath"] == "batch/gmail/v1"
+
+
+def test_deliver_with_no_labels_and_a_past_internal_date(server: ServerHandle) -> None:
+    grant = server.admin.create_mailbox("me@example.com")
+    when = datetime(2025, 12, 1, 12, 0, tzinfo=UTC)
+    ids = server.admin.deliver("me@example.com", RAW, [], internal_date=when)
+    service = gmail_service(server.url, grant["access_token"])
+    got = service.users().messages().get(userId="me", id=ids["id"], format="minimal").execute()
+    assert "labelIds" not in got or got["labelIds"] == []
+    assert got["internalDate"] == str(int(when.timestamp() * 1000))
