@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from followup.simulate.loader import ScenarioError, load_scenario, parse_scenario
-from followup.simulate.scenario import DraftKind, EventType
+from followup.simulate.scenario import EventType
 
 SCENARIOS = sorted((Path(__file__).parents[2] / "scenarios").glob("*.toml"))
 
@@ -151,7 +151,7 @@ def test_respond_by_day_resolves_to_a_date_and_events_are_sorted_by_time() -> No
     scenario = parse_scenario(minimal(events=[*minimal()["events"], reply, early]))
     assert [e.type for e in scenario.events] == [EventType.ACK, EventType.INVITE, EventType.REPLY]
     assert str(scenario.events[2].respond_by) == "2026-03-10"
-    assert scenario.expect.drafts[0].kind is DraftKind.THANK_YOU
+    assert scenario.expect.drafts[0].kind == "thank_you"
 
 
 def test_invalid_toml_is_reported_with_the_file_name(tmp_path: Path) -> None:

@@ -79,7 +79,7 @@ def _draft(result: RunResult, wanted: DraftExpectation, matched: set[str]) -> Ch
     candidates = [
         d
         for d in _in_thread(result, wanted.thread)
-        if d.draft_id not in matched and (wanted.kind is None or d.kind == wanted.kind.value)
+        if d.draft_id not in matched and (wanted.kind is None or d.kind == wanted.kind)
     ]
     fits = [
         d
@@ -109,7 +109,7 @@ def _no_draft(result: RunResult, unwanted: DraftExpectation) -> Check:
     bad = [
         d
         for d in _in_thread(result, unwanted.thread)
-        if unwanted.kind is None or d.kind == unwanted.kind.value
+        if unwanted.kind is None or d.kind == unwanted.kind
     ]
     detail = "; ".join(_describe(result, d) for d in bad)
     return Check(unwanted.label, unwanted.describe(), not bad, f"but saw {detail}" if bad else "")

@@ -19,18 +19,18 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from followup.errors import ConfigError
 from followup.simulate.scenario import (
     CLI_ACTIONS,
-    DRAFT_ACTIONS,
+    DRAFT_KINDS,
     ApplicationExpectation,
     AppState,
     Clock,
     Contact,
     DraftExpectation,
-    DraftKind,
     Event,
     EventType,
     Expectations,
     Scenario,
     User,
+    is_draft_kind,
 )
 
 DEFAULT_POLL_EVERY_HOURS = 6.0  # a watcher polls every 5 minutes; 6 h keeps runs fast and
@@ -86,7 +86,9 @@ EVENT_KEYS: dict[EventType, tuple[frozenset[str], frozenset[str]]] = {
         frozenset({"to", "thread", "role", "subject", "body"}),
         frozenset({"to"}),
     ),
-    **{t: (frozenset({"thread", "body"}), frozenset({"thread"})) for t in DRAFT_ACTIONS},
+    EventType.SEND_DRAFT: (frozenset({"thread"}), frozenset({"thread"})),
+    EventType.DELETE_DRAFT: (frozenset({"thread"}), frozenset({"thread"})),
+    EventType.EDIT_DRAFT: (frozenset({"thread", "body"}), frozenset({"thread"})),
     **{t: (frozenset({"thread"}), frozenset({"thread"})) for t in CLI_ACTIONS},
 }
 
@@ -563,7 +565,7 @@ def _read_expect(
         frozenset({"drafts", "no_drafts", "applications", "only_listed_drafts"}),
     )
     ids = [e.id for e in events if e.id]
-    kinds = [k.value for k in DraftKind]
+    kinds = [*DRAFT_KINDS, "check_in_3"]
     states = [s.value for s in AppState]
 
     def thread_ref(table: _Table) -> str:
@@ -572,17 +574,18 @@ def _read_expect(
             problems.add(f"{table.where}.thread", f"'{ref}' is not an event id{_suggest(ref, ids)}")
         return ref
 
-    def kind_ref(table: _Table, *, required: bool) -> DraftKind | None:
+    def kind_ref(table: _Table, *, required: bool) -> str | None:
         kind = table.text("kind", required=required)
         if kind is None:
             return None
-        if kind not in kinds:
+        if not is_draft_kind(kind):
             problems.add(
                 f"{table.where}.kind",
-                f"{kind!r}{_suggest(kind, kinds)}; one of: {', '.join(kinds)}",
+                f"{kind!r}{_suggest(kind, kinds)}; one of: {', '.join(DRAFT_KINDS)} "
+                "(check_in_3 and on with a higher max_check_ins)",
             )
             return None
-        return DraftKind(kind)
+        return kind
 
     drafts: list[DraftExpectation] = []
     for i, item in enumerate(_array(data, "drafts", "[[expect.drafts]]", problems)):

@@ -7,6 +7,7 @@ user's timezone, so the runner never parses anything and a scenario that loads c
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from enum import StrEnum
@@ -54,13 +55,14 @@ DRAFT_ACTIONS = frozenset({EventType.SEND_DRAFT, EventType.EDIT_DRAFT, EventType
 CLI_ACTIONS = frozenset({EventType.PAUSE, EventType.RESUME, EventType.CLOSE})
 
 
-class DraftKind(StrEnum):
-    """The drafts followup makes: the core's draft step, with the check-in's number."""
+DRAFT_KINDS = ("thank_you", "check_in_1", "check_in_2", "closing_note")
+"""The drafts followup makes: the core's draft step, with the check-in's number. With a
+higher ``max_check_ins`` in the policy, ``check_in_3`` and on exist too."""
+CHECK_IN_KIND = re.compile(r"check_in_[1-9][0-9]*")
 
-    THANK_YOU = "thank_you"
-    CHECK_IN_1 = "check_in_1"
-    CHECK_IN_2 = "check_in_2"
-    CLOSING_NOTE = "closing_note"
+
+def is_draft_kind(kind: str) -> bool:
+    return kind in DRAFT_KINDS or CHECK_IN_KIND.fullmatch(kind) is not None
 
 
 class AppState(StrEnum):
@@ -171,7 +173,7 @@ class DraftExpectation:
 
     index: int
     thread: str
-    kind: DraftKind | None
+    kind: str | None  # one of DRAFT_KINDS or check_in_<n>; None: any kind
     day: int | None = None
     to: str | None = None
     absent: bool = False
@@ -183,7 +185,7 @@ class DraftExpectation:
         return f"expect.{what}[{self.index}]"
 
     def describe(self) -> str:
-        kind = self.kind.value if self.kind else "any"
+        kind = self.kind or "any"
         if self.absent:
             return f"no {kind} draft in thread '{self.thread}'"
         when = f" on day {self.day}" if self.day is not None else ""
