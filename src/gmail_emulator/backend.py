@@ -20,7 +20,7 @@ from gmail_emulator.clock import Clock
 from gmail_emulator.errors import ApiError, bad_request, not_found, unknown_method
 from gmail_emulator.methods import HANDLERS as _HANDLERS
 from gmail_emulator.params import Params
-from gmail_emulator.search import Env, Query, label_token, parse_query
+from gmail_emulator.search import Env, Query, fold, label_token, parse_query
 from gmail_emulator.state import STATE_VERSION, StateError, mailbox_from_state, mailbox_to_state
 from gmail_emulator.store import (
     HIDDEN_BY_DEFAULT,
@@ -44,11 +44,26 @@ _DECODING_MARKERS = re.compile(rb"base64|quoted-printable|=\?|&#|utf-(?:16|32|7)
 class _View:
     """A message as the search matchers see it; the body is parsed only if a term needs it."""
 
-    __slots__ = ("_backend", "_msg")
+    __slots__ = ("_backend", "_body", "_headers", "_msg", "_raw")
 
     def __init__(self, backend: Backend, msg: StoredMessage) -> None:
         self._backend = backend
         self._msg = msg
+        # Folded forms, computed once per message per query (a query may hold many words).
+        self._headers: tuple[str, ...] | None = None
+        self._body: str | None = None
+        self._raw: bytes | None = None
+
+    def folded_headers(self) -> tuple[str, ...]:
+        if self._headers is None:
+            h = self._msg.headers
+            self._headers = tuple(fold(text) for text in (h.subject, h.from_, h.to, h.cc))
+        return self._headers
+
+    def folded_body(self) -> str:
+        if self._body is None:
+            self._body = fold(self.body_text())
+        return self._body
 
     @property
     def headers(self) -> Headers:
@@ -78,7 +93,9 @@ class _View:
         if not all(word.isascii() for word in words):
             return True
         msg = self._msg
-        raw = msg.raw.lower()
+        if self._raw is None:
+            self._raw = msg.raw.lower()
+        raw = self._raw
         if msg.literal is None:
             msg.literal = _DECODING_MARKERS.search(raw) is None
         if not msg.literal:

@@ -13,6 +13,7 @@ word in the group. An unknown ``foo:bar`` is searched as plain text, as Gmail do
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -87,6 +88,8 @@ class Searchable(Protocol):
     def size(self) -> int: ...
     def body_text(self) -> str: ...
     def body_may_contain(self, words: list[str]) -> bool: ...
+    def folded_headers(self) -> tuple[str, ...]: ...
+    def folded_body(self) -> str: ...
     def has_attachment(self) -> bool: ...
     def filenames(self) -> tuple[str, ...]: ...
     def header(self, name: str) -> str: ...
@@ -157,14 +160,21 @@ class Text(Node):
     value: str
     phrase: bool
 
+    @functools.cached_property
+    def _words(self) -> list[str]:
+        return self.value.lower().split()
+
+    @functools.cached_property
+    def _needle(self) -> str:
+        return " ".join(self._words)
+
     def matches(self, msg: Searchable, env: Env) -> bool:
-        h = msg.headers
-        for text in (h.subject, h.from_, h.to, h.cc):
-            if contains(text, self.value, phrase=self.phrase):
-                return True
-        if not msg.body_may_contain(self.value.lower().split()):
+        needle = self._needle
+        if any(has_word(text, needle) for text in msg.folded_headers()):
+            return True
+        if not msg.body_may_contain(self._words):
             return False  # a cheap byte scan ruled it out without parsing the body
-        return contains(msg.body_text(), self.value, phrase=self.phrase)
+        return has_word(msg.folded_body(), needle)
 
 
 @dataclass(frozen=True)
@@ -180,12 +190,22 @@ class Op(Node):
 # --- matching -------------------------------------------------------------------------------
 
 
+def fold(text: str) -> str:
+    """Lower case with runs of whitespace as one space: the form text is searched in."""
+    return " ".join(text.lower().split())
+
+
 def contains(text: str, needle: str, *, phrase: bool) -> bool:
     """Case-insensitive match of a word at a word start (or a phrase, spaces folded)."""
-    if not needle:
+    if phrase:
+        return has_word(fold(text), fold(needle))
+    return has_word(text.lower(), needle.lower())
+
+
+def has_word(hay: str, want: str) -> bool:
+    """``want`` occurs in ``hay`` at a word start; both already folded to lower case."""
+    if not want:
         return True
-    hay = " ".join(text.lower().split()) if phrase else text.lower()
-    want = " ".join(needle.lower().split()) if phrase else needle.lower()
     start = hay.find(want)
     while start >= 0:
         if start == 0 or not _WORD_CHARS.match(hay[start - 1]) or not _WORD_CHARS.match(want[0]):
@@ -216,7 +236,12 @@ def _header_op(name: str) -> Callable[[Op, Searchable, Env], bool]:
 
 def relative_cutoff_ms(value: str, now_ms: int) -> int | None:
     """now minus ``2d``/``3m``/``1y``/``6h``; months and years are calendar ones."""
-    found = _RELATIVE.match(value.lower())
+    return _relative_cutoff_ms(value.lower(), now_ms)
+
+
+@functools.lru_cache(maxsize=256)
+def _relative_cutoff_ms(value: str, now_ms: int) -> int | None:
+    found = _RELATIVE.match(value)
     if not found:
         return None
     count, unit = int(found.group(1)), found.group(2)
