@@ -139,11 +139,14 @@ class Clock(Protocol):
 
 # -- store data ----------------------------------------------------------------------------
 
-OutboxState = Literal["intended", "creating", "created", "deleted", "kept", "cancelled", "gone"]
+OutboxState = Literal[
+    "intended", "creating", "created", "deleted", "kept", "cancelled", "gone", "failed"
+]
 """intended: stored, no create call yet. creating: a create call may have happened (a crash
 here is resolved by reconciling with drafts.list). created: draft id known. deleted: we
 removed our unedited draft. kept: the user had edited it, we left it. cancelled: discarded
-before it was ever created. gone: the user deleted or sent it."""
+before it was ever created. gone: the user deleted or sent it. failed: Gmail refused the
+draft for good (a 400/403); a note says why."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,6 +10,7 @@ import pytest
 
 from followup.core.model import State
 from followup.errors import AuthExpired
+from followup.ports import OutboxEntry
 from followup.service import Service
 from gmail_emulator.testing import gmail_service
 
@@ -194,3 +195,32 @@ def test_no_code_path_sends_mail(world: World) -> None:
     methods = world.methods()
     assert "gmail.users.drafts.create" in methods
     assert not [m for m in methods if m.endswith(".send")]
+
+
+def test_a_draft_gmail_refuses_is_reported_and_does_not_block_later_effects(
+    world: World,
+) -> None:
+    world.service.first_sync()
+    now = world.admin.clock()
+    world.store.put_outbox(
+        OutboxEntry(
+            intent_key="bad",
+            application_id="app-x",
+            step="check_in",
+            thread_id=None,
+            state="intended",
+            raw=b"",
+            content_hash="",
+            created_at=now,
+        )
+    )
+    world.store.queue_effects(
+        [
+            ("create", '{"intent_key": "bad", "application_id": "app-x"}'),
+            ("flag", '{"application_id": "app-x", "reason": "later effect"}'),
+        ]
+    )
+    world.service.poll_once()
+    assert world.store.pending_effects() == []
+    assert world.store.get_outbox("bad").state == "failed"  # type: ignore[union-attr]
+    assert [n.kind for n in world.store.notes("app-x")] == ["error", "flag"]

@@ -33,7 +33,7 @@ from followup.core import serialize
 from followup.core.draft import FOLLOWUP_ID_HEADER
 from followup.core.effects import CreateDraft, DiscardDraft, Effect, Flag, LabelThreads
 from followup.core.events import DraftOutcome, Event
-from followup.errors import BadRequest, NotFound
+from followup.errors import BadRequest, Conflict, Forbidden, NotFound
 from followup.ports import Mailbox, Note, OutboxEntry, Store
 
 log = logging.getLogger(__name__)
@@ -86,7 +86,9 @@ _KINDS: dict[str, type[Any]] = {
 def encode_effect(effect: Effect) -> tuple[str, str]:
     """(kind, JSON) for the store's effect queue; a CreateDraft is queued by its key only."""
     if isinstance(effect, CreateDraft):
-        return "create", json.dumps({"intent_key": effect.intent_key})
+        return "create", json.dumps(
+            {"intent_key": effect.intent_key, "application_id": effect.application_id}
+        )
     for kind, cls in _KINDS.items():
         if isinstance(effect, cls):
             return kind, json.dumps(serialize.dump(effect))
@@ -191,23 +193,38 @@ class Outbox:
         applied = Applied()
         for effect_id, kind, payload in self._store.pending_effects():
             data = json.loads(payload)
-            if kind == "create":
-                applied.add(self._create(str(data["intent_key"]), now))
-            elif kind == "discard":
-                applied.add(self._discard(serialize.load(DiscardDraft, data), now))
-            elif kind == "label":
-                applied.add(self._label(serialize.load(LabelThreads, data)))
-            elif kind == "flag":
-                flag = serialize.load(Flag, data)
+            try:
+                self._apply_one(kind, data, now, applied)
+            except (BadRequest, Forbidden, Conflict, NotFound) as exc:
+                # Refused for good: retrying forever would block every later effect.
+                log.error("outbox.effect_refused kind=%s error=%s hint=%r", kind, exc, exc.hint)
                 self._store.add_note(
-                    Note(at=now, application_id=flag.application_id, kind="flag", text=flag.reason)
+                    Note(
+                        at=now,
+                        application_id=data.get("application_id"),
+                        kind="error",
+                        text=f"Gmail refused to {kind}: {exc}",
+                    )
                 )
-                applied.flags += 1
-            else:
-                log.error("outbox.unknown_effect kind=%s", kind)
             crash_point("effect.before_done")
             self._store.effect_done(effect_id)
         return applied
+
+    def _apply_one(self, kind: str, data: dict[str, Any], now: datetime, applied: Applied) -> None:
+        if kind == "create":
+            applied.add(self._create(str(data["intent_key"]), now))
+        elif kind == "discard":
+            applied.add(self._discard(serialize.load(DiscardDraft, data), now))
+        elif kind == "label":
+            applied.add(self._label(serialize.load(LabelThreads, data)))
+        elif kind == "flag":
+            flag = serialize.load(Flag, data)
+            self._store.add_note(
+                Note(at=now, application_id=flag.application_id, kind="flag", text=flag.reason)
+            )
+            applied.flags += 1
+        else:
+            log.error("outbox.unknown_effect kind=%s", kind)
 
     def _create(self, intent_key: str, now: datetime) -> Applied:
         row = self._store.get_outbox(intent_key)
@@ -219,13 +236,17 @@ class Outbox:
         self._store.update_outbox(intent_key, state="creating", at=now)
         crash_point("draft.before_create")
         try:
-            draft = self._mailbox.create_draft(row.raw, thread_id=row.thread_id)
-        except (NotFound, BadRequest) as exc:
-            if not row.thread_id:
-                raise
-            # The thread was deleted: a draft outside it still reaches the user.
-            log.warning("outbox.thread_gone intent=%s error=%s", intent_key, exc)
-            draft = self._mailbox.create_draft(row.raw, thread_id=None)
+            try:
+                draft = self._mailbox.create_draft(row.raw, thread_id=row.thread_id)
+            except (NotFound, BadRequest) as exc:
+                if not row.thread_id:
+                    raise
+                # The thread was deleted: a draft outside it still reaches the user.
+                log.warning("outbox.thread_gone intent=%s error=%s", intent_key, exc)
+                draft = self._mailbox.create_draft(row.raw, thread_id=None)
+        except (BadRequest, Forbidden) as exc:
+            self._store.update_outbox(intent_key, state="failed", note=str(exc), at=now)
+            raise
         crash_point("draft.after_create")
         self._store.update_outbox(
             intent_key,
