@@ -29,6 +29,7 @@ _MEETING_WORDS = re.compile(
     r"spotkani",
     re.I,
 )
+_FORWARD_SUBJECT = re.compile(r"^\s*(?:fwd?|fw|tr|wg|rv|i|enc|doorst)\s*:", re.I)
 _UNMONITORED = re.compile(r"(?:not|no longer) (?:monitored|checked)", re.I)
 _INTERVIEW_WORDS = re.compile(
     r"interview|screen|phone call|video call|chat with|conversation|onsite|on-site|superday|"
@@ -152,7 +153,12 @@ def classify(mail: ParsedMail, signals: HeaderSignals) -> Verdict:
         slot = slots[0] if slots else None
     if slot is not None and offer < 5 and not (ack >= 5 and not signals.is_reply):
         invite += 4
-    if ack >= 5 and (conditional or invite < 6 or signals.no_reply_sender) and not signals.is_reply:
+    says_automated = automated or auto > 0
+    if (
+        ack >= 5
+        and (conditional or invite < 6 or signals.no_reply_sender)
+        and (not signals.is_reply or says_automated)
+    ):
         return verdict(MailKind.APPLICATION_ACK, 0.75)
     bulk = bool(signals.bulk_headers) or scores.of(MailKind.OTHER) >= 4
     # Mentions ("the second interview", "entrevista") add up but never make an invite alone.
@@ -167,7 +173,10 @@ def classify(mail: ParsedMail, signals: HeaderSignals) -> Verdict:
     if signals.free_mail_sender:
         return verdict(MailKind.OTHER, 0.6, "sender uses a personal mail domain")
     employer = scores.of(MailKind.EMPLOYER_REPLY)
-    if not signals.no_reply_sender and (signals.is_reply or employer >= 3 or invite >= 2):
+    forwarded = bool(_FORWARD_SUBJECT.match(mail.subject))
+    if not signals.no_reply_sender and (
+        signals.is_reply or forwarded or employer >= 3 or invite >= 2
+    ):
         why = "a reply in a thread" if signals.is_reply else "human sender about an application"
         return verdict(MailKind.EMPLOYER_REPLY, 0.6, why)
     if invite >= 4 and real_invite:

@@ -152,7 +152,7 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
         "within",
         re.compile(
             _B
-            + r"(?:within|in\s+the\s+next|over\s+the\s+next|in|dans\s+les|dans|sous|d'ici|innerhalb\s+(?:von\s+|der\s+n[äa]chsten\s+)?|"
+            + r"(?:within|in\s+the\s+next|over\s+the\s+next|in|dans\s+les|dans|sous|d'ici|innerhalb(?:\s+von|\s+der\s+n[äa]chsten)?|"
             r"binnen|in\s+den\s+n[äa]chsten|en\s+los\s+pr[óo]ximos|en\s+las\s+pr[óo]ximas|dentro\s+de|en|em\s+até|em|nos\s+pr[óo]ximos|"
             r"entro|nei\s+prossimi|w\s+ci[ąa]gu|w\s+przeci[ąa]gu)\s+"
             r"(?:the\s+next\s+|(?:les\s+)?(?:prochains?\s+)?|)"

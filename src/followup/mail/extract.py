@@ -46,6 +46,7 @@ _GENERIC = re.compile(
     r"mail delivery subsystem|mail delivery system|google calendar|microsoft outlook|calendar|"
     r"postmaster|mailer-daemon|unfortunately|congratulations|please|invitation|updated|canceled|"
     r"cancelled|automatic reply|out of office|hallo|bonjour|hola|olá|ciao|hoi|dzień dobry|"
+    r"bewerbermanagement|personalabteilung|recrutement|reclutamiento|werken bij|karriere|"
     r"vielen|merci|gracias|grazie|bedankt|dziękujemy|sehr|liebe|lieber|beste|cher|chère|estimado|"
     r"estimada|caro|cara|gentile|witam)$",
     re.I,
@@ -221,7 +222,10 @@ def find_company(mail: ParsedMail, text: str) -> str | None:
     name = mail.from_name.strip()
     via = _VIA.match(name)
     if via:
-        name = via.group(1)
+        # "Brightloom Health via Greenhouse" names the employer first; "Careers at Pinewood"
+        # names it last.
+        left, right = via.group(1), name[via.end(1) :].split(None, 1)[-1]
+        name = right if not _clean(left) else left
     name = _clean(name)
     org_name = bool(name) and not _person_name(name, mail.from_addr) and "@" not in name
     if org_name:
@@ -231,7 +235,15 @@ def find_company(mail: ParsedMail, text: str) -> str | None:
             named = _clean(subject_employer.group(1))
             if named and not _matches_domain(named, core):
                 return named  # a job board reporting about an employer
-        if own_brand or not core or not _matches_domain_anywhere(core, mail, text):
+        if own_brand:
+            # "Pinewood" in the display name, "Pinewood Group" in the signature: the full name
+            longer = [
+                c
+                for c in _candidates(f"{mail.subject}\n{text}")
+                if c.startswith(name) and len(c) > len(name) and _matches_domain(c, core)
+            ]
+            return max(longer, key=len) if longer else name
+        if not core or not _matches_domain_anywhere(core, mail, text):
             return name
     everything = "\n".join(
         (mail.subject, mail.text if text in mail.text else f"{text}\n{mail.text}")

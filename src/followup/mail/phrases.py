@@ -46,6 +46,18 @@ _RAW: dict[MailKind, list[Entry]] = {
         (5, r"go(?:ing)? in a different direction"),
         (
             5,
+            r"(?:decided|chosen|chose|elected|opted|decision) to (?:move|go|proceed|continue|moving|going)(?: forward| ahead| on)? with (?:other|another|a different|an?other|more|stronger|the other) (?:candidates?|applicants?|profiles?|finalists?)",
+        ),
+        (
+            5,
+            r"(?:position|role|vacancy|job|opening|requisition)\b[^.]{0,80}(?:is|has been|was) no longer (?:available|open)",
+        ),
+        (
+            5,
+            r"(?:decidido|optado por|decidimos) no (?:seguir|continuar|avanzar|prosseguir|avançar)|no (?:seguir|continuar) adelante con",
+        ),
+        (
+            5,
             r"(?:won'?t|will not|not) be (?:inviting|progressing|advancing|moving|taking) you (?:to|forward|further|through)",
         ),
         (
@@ -192,6 +204,10 @@ _RAW: dict[MailKind, list[Entry]] = {
     MailKind.OFFER: [
         (
             5,
+            r"(?:sent|extended|made|have|has) (?:you )?an offer(?! to)|your offer (?:from|is ready|letter|details)|(?:review|sign|accept) (?:and sign )?your offer",
+        ),
+        (
+            5,
             r"(?:want|wants|would like|'d like|like|love|pleased|happy|delighted|excited|thrilled) to (?:formally )?offer you (?:the|a|this)",
         ),
         (
@@ -281,7 +297,7 @@ _RAW: dict[MailKind, list[Entry]] = {
         (3, r"(?:can|could|would) you do (?:a |an )?"),
         (
             4,
-            r"(?:invite|inviting) you (?:to|for) (?:an? |the |our )?(?:\w+ ){0,3}(?:interview|conversation|call|chat|meeting|onsite|on-site|screen|superday|assessment)",
+            r"(?:invite|inviting) you (?:to|for) (?:an? |the |our )?(?:[\w-]+ ){0,5}(?:interview|conversation|call|chat|meeting|onsite|on-site|screen|superday|assessment)",
         ),
         (
             4,
@@ -372,6 +388,10 @@ _RAW: dict[MailKind, list[Entry]] = {
         ),
     ],
     MailKind.APPLICATION_ACK: [
+        (
+            5,
+            r"(?:we(?:'ve| have)?|we) (?:successfully |now )?received your (?:[\w-]+ ){0,3}(?:application|cv|resume|résumé|candidacy|submission)",
+        ),
         (
             5,
             r"(?:we(?:'ve| have)|we) (?:successfully )?received your (?:job )?(?:application|cv|resume|candidacy|submission)",
@@ -582,6 +602,8 @@ _RAW: dict[MailKind, list[Entry]] = {
 # Patterns are matched against lower-cased text without re.IGNORECASE: case-folding in the
 # engine made scoring three times slower, and the 300 messages/s target is per core.
 TABLE: dict[MailKind, list[tuple[float, re.Pattern[str]]]] = {
-    kind: [(weight, re.compile(pattern)) for weight, pattern in entries]
+    kind: [
+        (weight, re.compile(pattern)) for weight, pattern in sorted(entries, key=lambda e: -e[0])
+    ]
     for kind, entries in _RAW.items()
 }
