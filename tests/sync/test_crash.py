@@ -22,6 +22,8 @@ from followup.core.model import State
 from .conftest import World
 from .mails import invite, reply
 
+pytestmark = pytest.mark.slow  # real processes / a simulated month
+
 CHILD = Path(__file__).with_name("crash_child.py")
 TICK_POINTS = [
     "poll.before_commit",

@@ -11,11 +11,15 @@ from collections import Counter
 from collections.abc import Callable
 from datetime import timedelta
 
+import pytest
+
 from followup.adapters.scheduler import Watcher
 from followup.core.draft import FOLLOWUP_ID_HEADER
 
 from .conftest import World
 from .mails import invite, reply
+
+pytestmark = pytest.mark.slow  # real processes / a simulated month
 
 COMPANIES = [
     ("Northwind Robotics", "dana.lee@northwind-robotics.com", 1),

@@ -9,9 +9,13 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from followup import auth
 
 from .conftest import World, credentials
+
+pytestmark = pytest.mark.slow  # real processes / a simulated month
 
 
 def _home(world: World, tmp_path: Path) -> dict[str, str]:
