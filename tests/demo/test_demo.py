@@ -110,7 +110,7 @@ def test_demo_ends_with_the_real_status_table(
     assert "closed (rejection)" in table
     for company in ("Brightloom", "Okapi Logistics", "Quillpoint", "Fernhill Games", "Tessellate"):
         assert company in table
-    assert "#drafts?compose=" in table  # ready drafts link straight to Gmail
+    assert "draft ready" in table  # the next step Sam has in Gmail
 
 
 def test_demo_leaves_no_process_and_keeps_the_emulator_state(

@@ -9,10 +9,14 @@ one-shot server. Nothing in the OAuth flow is skipped or faked.
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
+import pty
+import struct
 import subprocess
 import sys
+import termios
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
@@ -114,12 +118,52 @@ def _read_auth_url(proc: subprocess.Popen[str]) -> str:
 
 
 def run_followup(account: DemoAccount, *args: str) -> subprocess.CompletedProcess[str]:
-    """A `followup` command in a child process, in the demo's home, output captured."""
+    """A `followup` command in a child process, in the demo's home, output captured (piped,
+    the CLI's tables are laid out wide and uncut: what the demo's checks read)."""
     return subprocess.run(  # noqa: S603 - our own interpreter and arguments
         [sys.executable, "-m", "followup", *args],
         capture_output=True,
         text=True,
-        env={**account.env(), "COLUMNS": "160"},
+        env=account.env(),
         timeout=120,
         check=False,
     )
+
+
+def show_followup(account: DemoAccount, *args: str, width: int = 100) -> tuple[int, str]:
+    """A `followup` command in a child process, in the demo's home, on a pseudo-terminal.
+
+    A terminal, because that is where a user runs it: rich then lays its table out for
+    ``width`` columns (piped, the CLI picks a wide fixed width so that nothing is cut, which
+    would wrap badly on the screen). Returns the exit status and the output, colours and all
+    (``rich.text.Text.from_ansi`` turns them back into styles).
+    """
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 50, width, 0, 0))
+    try:
+        proc = subprocess.Popen(  # noqa: S603 - our own interpreter and arguments
+            [sys.executable, "-m", "followup", *args],
+            stdin=subprocess.DEVNULL,
+            stdout=slave,
+            stderr=slave,
+            env={**account.env(), "COLUMNS": str(width), "TERM": "xterm-256color"},
+        )
+    finally:
+        os.close(slave)
+    chunks: list[bytes] = []
+    try:
+        while True:
+            try:
+                data = os.read(master, 65536)
+            except OSError:  # EIO: the child closed the terminal (Linux's end of file)
+                break
+            if not data:
+                break
+            chunks.append(data)
+        code = proc.wait(timeout=120)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        os.close(master)
+    return code, b"".join(chunks).decode("utf-8", "replace").replace("\r\n", "\n")

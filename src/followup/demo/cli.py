@@ -20,7 +20,13 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from followup.demo.account import DemoAccount, connect, run_followup, write_setup
+from followup.demo.account import (
+    DemoAccount,
+    connect,
+    run_followup,
+    show_followup,
+    write_setup,
+)
 from followup.demo.emulator_process import EmulatorProcess, choose_port
 from followup.demo.errors import DemoError
 from followup.demo.milestones import Milestone, check_milestones, never_sent, story_milestones
@@ -170,13 +176,15 @@ def _play(
     milestones.append(Milestone("never_sends", "followup never sent mail", lambda _p: sends))
     milestones[-1].evidence = sends
     say.step("The story's end: `followup status --all`, the real command")
+    # Shown as on a terminal of this width; checked on the uncut piped output.
+    _, output = show_followup(account, "status", "--all", width=say.console.width)
+    say.console.print(Text.from_ansi(output.rstrip()), soft_wrap=True)
     status = run_followup(account, "status", "--all")
-    say.console.print(Text(status.stdout.rstrip()), soft_wrap=True)
     companies = {app.company for app in observed.applications.values() if app.company}
     shows_all = status.returncode == 0 and all(c in status.stdout for c in companies)
     evidence = f"exit 0, lists {len(companies)} applications" if shows_all else None
     if status.returncode != 0:
-        say.console.print(Text(status.stderr, style="red"))
+        say.console.print(Text(status.stdout + status.stderr, style="red"))
     milestone = Milestone("status", "`followup status` lists every application", lambda _p: None)
     milestone.evidence = evidence
     milestones.append(milestone)
