@@ -74,17 +74,25 @@ def page_token(key: int) -> str:
     return f"{key:x}"
 
 
-def collect(items: Iterator[T], matches: Callable[[T], bool], size: int) -> tuple[list[T], bool]:
-    """Up to ``size`` matching items, and whether more match after them."""
+def collect(
+    items: Iterator[T], matches: Callable[[T], bool], size: int
+) -> tuple[list[T], bool, int]:
+    """Up to ``size`` matching items, whether more match after them, and how many were read."""
     page: list[T] = []
+    scanned = 0
     for msg in items:
+        scanned += 1
         if matches(msg):
             if len(page) == size:
-                return page, True
+                return page, True, scanned
             page.append(msg)
-    return page, False
+    return page, False, scanned
 
 
-def estimate(page_len: int, more: bool, total: int) -> int:
-    """resultSizeEstimate is only an estimate in Gmail too; exact when the scan finished."""
-    return max(page_len + 1, total // 2) if more else page_len
+def estimate(page_len: int, more: bool, scanned: int, available: int) -> int:
+    """resultSizeEstimate: exact when the scan reached the end, else projected from the rate
+    of matches so far over the ``available`` items from this page on (Gmail's is rough too)."""
+    if not more:
+        return page_len
+    matched = page_len + 1  # the scan stopped on one more match than the page holds
+    return matched + round((available - scanned) * matched / max(scanned, 1))

@@ -242,6 +242,12 @@ class Mailbox:
             if message is not None:
                 yield message
 
+    def count_below(self, before_key: int | None) -> int:
+        """How many messages a list starting at this page cursor can still reach."""
+        if before_key is None:
+            return len(self.order)
+        return bisect.bisect_left(self.order, before_key)
+
     def thread_messages(self, thread_id: str) -> list[StoredMessage]:
         """A thread's messages, oldest first, as threads.get lists them."""
         found = [self.messages[m] for m in self.threads.get(thread_id, ())]

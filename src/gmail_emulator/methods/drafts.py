@@ -70,14 +70,14 @@ def list_drafts(backend: Backend, box: Mailbox, p: Params, body: Any) -> dict[st
     cursor = page_cursor(p.one("pageToken"))
     by_message = {d.message_id: d for d in box.drafts.values() if d.message_id in box.messages}
     messages = sorted((box.messages[m] for m in by_message), key=lambda m: m.sort_key, reverse=True)
-    pending = (m for m in messages if cursor is None or m.sort_key < cursor)
-    page, more = collect(pending, matches, size)
+    pending = [m for m in messages if cursor is None or m.sort_key < cursor]
+    page, more, scanned = collect(iter(pending), matches, size)
     out: dict[str, Any] = {}
     if page:
         out["drafts"] = [{"id": by_message[m.id].id, "message": ref(m)} for m in page]
     if more:
         out["nextPageToken"] = page_token(page[-1].sort_key)
-    out["resultSizeEstimate"] = estimate(len(page), more, len(messages))
+    out["resultSizeEstimate"] = estimate(len(page), more, scanned, len(pending))
     return out
 
 

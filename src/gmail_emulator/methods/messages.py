@@ -34,13 +34,13 @@ def list_messages(backend: Backend, box: Mailbox, p: Params, body: Any) -> dict[
     size = p.page_size()
     matches = backend.matcher(box, p)
     start = page_cursor(p.one("pageToken"))
-    page, more = collect(box.iter_newest_first(start), matches, size)
+    page, more, scanned = collect(box.iter_newest_first(start), matches, size)
     out: dict[str, Any] = {}
     if page:
         out["messages"] = [ref(m) for m in page]
     if more:
         out["nextPageToken"] = page_token(page[-1].sort_key)
-    out["resultSizeEstimate"] = estimate(len(page), more, len(box.messages))
+    out["resultSizeEstimate"] = estimate(len(page), more, scanned, box.count_below(start))
     return out
 
 

@@ -37,7 +37,9 @@ def list_threads(backend: Backend, box: Mailbox, p: Params, body: Any) -> dict[s
     seen: set[str] = set()
     page: list[tuple[StoredMessage, list[StoredMessage]]] = []
     more = False
+    scanned = 0
     for msg in box.iter_newest_first(cursor):
+        scanned += 1
         if msg.thread_id in seen:
             continue
         seen.add(msg.thread_id)
@@ -62,7 +64,7 @@ def list_threads(backend: Backend, box: Mailbox, p: Params, body: Any) -> dict[s
         ]
     if more:
         out["nextPageToken"] = page_token(page[-1][0].sort_key)
-    out["resultSizeEstimate"] = estimate(len(page), more, len(box.threads))
+    out["resultSizeEstimate"] = estimate(len(page), more, scanned, box.count_below(cursor))
     return out
 
 

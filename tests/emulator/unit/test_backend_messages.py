@@ -309,3 +309,15 @@ def test_a_body_that_is_not_an_object_is_a_bad_request(api: Api) -> None:
 def test_unknown_methods_are_reported_not_crashed(backend: Backend) -> None:
     with pytest.raises(ApiError):
         backend.call(ME, "gmail.users.settings.getVacation", {"userId": ["me"]}, None)
+
+
+def test_result_size_estimate_projects_the_total_from_the_first_page(
+    api: Api, backend: Backend
+) -> None:
+    for i in range(250):
+        backend.deliver(ME, mail(f"m{i}"), label_ids=["INBOX"] if i % 2 else ["STARRED"])
+    assert api("messages.list", maxResults=100)["resultSizeEstimate"] == 250
+    inbox = api("messages.list", maxResults=50, labelIds=["INBOX"])["resultSizeEstimate"]
+    assert 100 <= inbox <= 150
+    last = api("messages.list", maxResults=500, labelIds=["INBOX"])
+    assert last["resultSizeEstimate"] == 125
