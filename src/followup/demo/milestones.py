@@ -40,19 +40,29 @@ def story_milestones(labels: LabelsConfig) -> list[Milestone]:
     def sole(drafts: list[DraftSeen]) -> DraftSeen | None:
         return drafts[0] if len(drafts) == 1 else None
 
+    def ready(draft: DraftSeen | None, player: Player, contact: str) -> bool:
+        """In the story's thread, to the interviewer, and the thread labelled as ready."""
+        return (
+            draft is not None
+            and draft.in_thread
+            and draft.to == player.scenario.contacts[contact].email
+            and labels.ready in draft.thread_labels
+        )
+
     def thank_you(player: Player) -> str | None:
         draft = sole(player.seen.drafts_in("brightloom", "thank_you"))
         day = player.day_of(interview(player, "brightloom"))
-        if draft is None or not draft.in_thread or labels.ready not in draft.thread_labels:
+        if draft is None or not ready(draft, player, "dana") or draft.first_day != day:
             return None
-        if draft.first_day != day:
-            return None
-        return f"draft {draft.draft_id} in the Brightloom thread, labelled {labels.ready}"
+        return (
+            f"draft {draft.draft_id} to {draft.to} in the Brightloom thread, "
+            f"labelled {labels.ready}"
+        )
 
     def check_in(player: Player) -> str | None:
         draft = sole(player.seen.drafts_in("brightloom", "check_in_1"))
         due = interview(player, "brightloom") + CHECK_IN_AFTER
-        if draft is None or not draft.in_thread or labels.ready not in draft.thread_labels:
+        if draft is None or not ready(draft, player, "dana"):
             return None
         if draft.first_day != player.day_of(due):
             return None
@@ -94,7 +104,9 @@ def story_milestones(labels: LabelsConfig) -> list[Milestone]:
             return None
         planned = interview(player, "fernhill") + CHECK_IN_AFTER
         back_day = (ooo.back_on - player.scenario.clock.start.date()).days
-        if not (draft.first_day > back_day > player.day_of(planned)) or not draft.in_thread:
+        if not (draft.first_day > back_day > player.day_of(planned)):
+            return None
+        if not ready(draft, player, "marco"):
             return None
         return (
             f"the check-in planned for {on_day(planned, player.zone)} appeared "

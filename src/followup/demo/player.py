@@ -271,11 +271,12 @@ class Player:
         user = self.scenario.user
         book.last_sender, book.last_at = f"{user.name} <{user.email}>", event.at
         company = self._company(key)
+        aside = " (Sam sends; followup never does)" if self.seen.user_sends == 1 else ""
         self.say.say(
             "user",
             event.at,
             f"Sam reads the {KIND_WORDS.get(draft.kind, draft.kind)} for {company} in Gmail "
-            "and sends it (Sam sends; followup never does).",
+            f"and sends it{aside}.",
         )
 
     # -- observing the mailbox and followup's store -----------------------------------------
