@@ -61,7 +61,7 @@ def message_ids_in(value: str) -> list[str]:
 class Headers:
     """The decoded top-level headers that threading and search need, kept per message."""
 
-    __slots__ = ("bcc", "cc", "date", "from_", "message_id", "references", "subject", "to")
+    __slots__ = ("bcc", "cc", "from_", "message_id", "references", "subject", "to")
 
     def __init__(self, raw: bytes) -> None:
         values: dict[str, str] = {}
@@ -77,7 +77,6 @@ class Headers:
         self.to = values.get("to", "")
         self.cc = values.get("cc", "")
         self.bcc = values.get("bcc", "")
-        self.date = values.get("date", "")
         self.message_id = values.get("message-id", "")
         refs = message_ids_in(values.get("in-reply-to", ""))
         refs += message_ids_in(values.get("references", ""))
@@ -88,11 +87,11 @@ class StoredMessage:
     """One message: its bytes plus the few fields every call needs."""
 
     __slots__ = (
+        "_labels",
         "headers",
         "history_id",
         "id",
         "internal_date",
-        "labels",
         "literal",
         "raw",
         "thread_id",
@@ -111,7 +110,7 @@ class StoredMessage:
         self.id = msg_id
         self.thread_id = thread_id
         self.raw = raw
-        self.labels = labels
+        self._labels = intern_labels(labels)
         self.internal_date = internal_date
         self.history_id = history_id
         self.headers = headers if headers is not None else Headers(raw)
@@ -120,8 +119,31 @@ class StoredMessage:
         self.literal: bool | None = None
 
     @property
+    def labels(self) -> frozenset[str]:
+        return self._labels
+
+    @labels.setter
+    def labels(self, value: frozenset[str]) -> None:
+        self._labels = intern_labels(value)
+
+    @property
     def sort_key(self) -> int:
         return order_key(self.internal_date, self.id)
+
+
+_LABEL_SETS: dict[frozenset[str], frozenset[str]] = {}
+_MAX_LABEL_SETS = 50_000
+
+
+def intern_labels(labels: frozenset[str]) -> frozenset[str]:
+    """One shared frozenset per distinct label combination: most mail shares a handful, and
+    a frozenset costs ~200 bytes, a noticeable part of a message's overhead at 100k."""
+    shared = _LABEL_SETS.get(labels)
+    if shared is not None:
+        return shared
+    if len(_LABEL_SETS) < _MAX_LABEL_SETS:
+        _LABEL_SETS[labels] = labels
+    return labels
 
 
 def order_key(internal_date: int, msg_id: str) -> int:
