@@ -76,7 +76,10 @@ def run(
     autosaver = persist.Autosaver(emulator, state) if state is not None else None
     if autosaver is not None:
         autosaver.start()
-    stop.wait()
+    # A timed wait: the kernel may deliver SIGTERM to a handler thread, and Python runs
+    # the handler only when the main thread next wakes up, so it must wake up now and then.
+    while not stop.wait(0.25):
+        pass
     server.stop()
     if autosaver is not None:
         autosaver.stop()
