@@ -49,6 +49,22 @@ def gone(pid: int) -> bool:
         return True
 
 
+def processes_using(folder: Path) -> list[int]:
+    """Live processes started for this demo: named in their arguments or their FOLLOWUP_HOME."""
+    found = []
+    for proc in psutil.process_iter():
+        try:
+            args = " ".join(proc.cmdline())
+            home = proc.environ().get("FOLLOWUP_HOME", "")
+            if proc.status() != psutil.STATUS_ZOMBIE and (
+                str(folder) in args or home.startswith(str(folder))
+            ):
+                found.append(proc.pid)
+        except (psutil.NoSuchProcess, psutil.AccessDenied, psutil.ZombieProcess):
+            continue
+    return found
+
+
 @pytest.fixture(scope="module")
 def played(
     tmp_path_factory: pytest.TempPathFactory,
@@ -118,6 +134,8 @@ def test_demo_leaves_no_process_and_keeps_the_emulator_state(
 ) -> None:
     proc, folder = played
     assert gone(emulator_pid(proc.stdout))
+    # Neither the emulator nor `followup connect` nor `followup status` outlives the demo.
+    assert processes_using(folder) == []
     state = json.loads((folder / "emulator-state.json").read_text(encoding="utf-8"))
     assert "sam.rivera@example.net" in json.dumps(state)
     assert not (folder / "stale.txt").exists()  # a re-run starts from a clean slate
@@ -165,6 +183,16 @@ def test_demo_refuses_to_empty_a_folder_it_did_not_make(tmp_path: Path) -> None:
     assert proc.returncode == 2
     assert (tmp_path / "precious.txt").exists()
     assert "was not made by the demo" in proc.stdout
+
+
+def test_a_folder_holding_only_an_emulator_state_is_the_demos_to_empty(tmp_path: Path) -> None:
+    from followup.demo.cli import fresh_folder
+
+    folder = tmp_path / ".demo"
+    folder.mkdir()
+    (folder / "emulator-state.json").write_text("{}")  # left by `make emulator`
+    fresh_folder(folder)
+    assert sorted(p.name for p in folder.iterdir()) == [MARKER]
 
 
 def test_a_send_followup_did_not_account_for_fails_the_never_sends_check() -> None:

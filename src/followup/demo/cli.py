@@ -8,6 +8,7 @@ can start again and explore; the commands to do so are printed last.
 
 from __future__ import annotations
 
+import re
 import shutil
 import stat
 import sys
@@ -47,10 +48,18 @@ def load_story() -> Scenario:
     return parse_scenario(tomllib.loads(text), source="story.toml")
 
 
+# What the demo and `make emulator` (same state file) leave in the folder.
+DEMO_FILES = re.compile(r"(\.followup-demo|emulator-state\.json|\.emulator-state\.json\..*\.tmp)$")
+
+
 def fresh_folder(folder: Path) -> None:
-    """Start from a clean slate, but never delete a folder the demo did not make."""
+    """Start from a clean slate, but never delete a folder the demo did not make: one holding
+    the demo's marker, or only the emulator's state file (`make emulator` writes it there)."""
     if folder.exists():
-        if any(folder.iterdir()) and not (folder / MARKER).exists():
+        ours = (folder / MARKER).exists() or all(
+            DEMO_FILES.fullmatch(entry.name) for entry in folder.iterdir()
+        )
+        if not ours:
             raise DemoError(f"{folder} exists and was not made by the demo; choose another --dir")
         shutil.rmtree(folder)
     folder.mkdir(parents=True)
