@@ -81,13 +81,15 @@ class World:
         return [c["method"] for c in self.admin.calls(self.mailbox.email)]
 
 
-def make_service(mailbox: Any, store: SqliteStore, gmail: GmailMailbox) -> Service:
+def make_service(mailbox: Any, store: SqliteStore, gmail: GmailMailbox, **settings: Any) -> Service:
     return Service(
         gmail,
         store,
         Policy(),
         UserProfile(address=mailbox.email, name="Sam Rivera"),
-        SyncSettings(first_sync_days=60, user_addresses=(mailbox.email,), progress=False),
+        SyncSettings(
+            first_sync_days=60, user_addresses=(mailbox.email,), progress=False, **settings
+        ),
         AdminClock(mailbox.admin),
         reader=functools.partial(read_mail, user_addresses=(mailbox.email,)),
     )
