@@ -14,6 +14,7 @@ import threading
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
+from urllib.parse import urlsplit
 
 from gmail_emulator import admin, discovery, routes
 from gmail_emulator.auth import DEFAULT_ACCESS_LIFETIME, TokenStore
@@ -127,8 +128,12 @@ class Emulator:
             headers = dict(part.headers)
             if "authorization" not in headers and outer_auth:
                 headers["authorization"] = outer_auth
+            target = part.target
+            if "://" in target:  # an absolute URI: keep only path and query
+                split = urlsplit(target)
+                target = split.path + ("?" + split.query if split.query else "")
             inner = Request.build(
-                part.method, part.target, headers, part.body, client_host=request.client_host
+                part.method, target, headers, part.body, client_host=request.client_host
             )
             answer = routes.dispatch(self, inner)
             if answer.drop:

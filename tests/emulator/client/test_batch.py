@@ -138,3 +138,17 @@ def test_parse_batch_reads_inner_headers_and_body() -> None:
     assert part.target == "/gmail/v1/users/me/labels"
     assert part.headers["content-type"] == "application/json"
     assert part.body == b'{"name": "x"}'
+
+
+def test_batch_part_may_use_an_absolute_uri(mailbox: Any) -> None:
+    body = (
+        "--XYZ\nContent-Type: application/http\nContent-ID: <a + 1>\n\n"
+        f"GET {mailbox.url}/gmail/v1/users/me/profile?alt=json HTTP/1.1\n"
+        f"Authorization: Bearer {mailbox.access_token}\n\n--XYZ--"
+    ).encode()
+    status, answer, _ = _post(
+        mailbox.url, "/batch", body, {"Content-Type": "multipart/mixed; boundary=XYZ"}
+    )
+    assert status == 200
+    assert b"HTTP/1.1 200 OK" in answer
+    assert mailbox.email.encode() in answer
