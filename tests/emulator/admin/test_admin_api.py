@@ -197,3 +197,20 @@ def test_deliver_with_no_labels_and_a_past_internal_date(server: ServerHandle) -
     got = service.users().messages().get(userId="me", id=ids["id"], format="minimal").execute()
     assert "labelIds" not in got or got["labelIds"] == []
     assert got["internalDate"] == str(int(when.timestamp() * 1000))
+
+
+def test_rate_limit_can_be_switched_on_and_off(server: ServerHandle) -> None:
+    grant = server.admin.create_mailbox("me@example.com")
+    service = gmail_service(server.url, grant["access_token"])
+    server.admin.set_rate_limit(1)
+    service.users().getProfile(userId="me").execute()
+    status, body = _http(
+        server.url,
+        "GET",
+        "/gmail/v1/users/me/profile",
+        headers={"Authorization": f"Bearer {grant['access_token']}"},
+    )
+    assert status == 403
+    assert body["error"]["errors"][0]["reason"] == "userRateLimitExceeded"
+    server.admin.set_rate_limit(None)
+    service.users().getProfile(userId="me").execute()

@@ -298,3 +298,57 @@ def test_authorization_codes_are_single_use_and_pkce_checked(server: ServerHandl
         status, body = exchange(verifier)  # the failed attempt used the code up
         assert status == 400
         assert "invalid_grant" in body
+
+
+def _consent(server: ServerHandle, **extra: str) -> str:
+    params = {
+        "client_id": DEMO_CLIENT_ID,
+        "redirect_uri": "http://localhost:8080/",
+        "response_type": "code",
+        "scope": SCOPES[0],
+        "state": "s1",
+        **extra,
+    }
+    status, page, _ = _open(f"{server.url}/o/oauth2/auth?{urllib.parse.urlencode(params)}")
+    assert status == 200
+    found = re.search(r'name=request_id value="([^"]+)"', page)
+    assert found is not None
+    return found.group(1)
+
+
+def test_consent_without_an_email_asks_again(server: ServerHandle) -> None:
+    request_id = _consent(server)
+    form = urllib.parse.urlencode({"request_id": request_id, "email": "", "action": "allow"})
+    status, page, headers = _open(f"{server.url}/o/oauth2/approve", form.encode())
+    assert status == 400
+    assert "Location" not in headers
+    assert "Enter an email address." in page
+
+
+def test_consent_with_a_new_address_creates_the_mailbox(server: ServerHandle) -> None:
+    request_id = _consent(server, login_hint="new@example.com")
+    form = urllib.parse.urlencode(
+        {"request_id": request_id, "email": "new@example.com", "action": "allow"}
+    )
+    status, _, headers = _open(f"{server.url}/o/oauth2/approve", form.encode())
+    assert status == 302
+    assert headers["Location"].startswith("http://localhost:8080/?code=")
+    assert "state=s1" in headers["Location"]
+    assert server.admin.health()["mailboxes"] == 1
+
+
+def test_consent_page_lists_existing_mailboxes(server: ServerHandle) -> None:
+    server.admin.create_mailbox("first@example.com")
+    _, page, _ = _open(
+        f"{server.url}/o/oauth2/auth?"
+        + urllib.parse.urlencode(
+            {
+                "client_id": DEMO_CLIENT_ID,
+                "redirect_uri": "http://127.0.0.1:5/",
+                "response_type": "code",
+                "scope": SCOPES[0],
+            }
+        )
+    )
+    assert '<option value="first@example.com">' in page
+    assert 'value="first@example.com" size=40' in page
