@@ -100,7 +100,8 @@ _SPLIT_WORDS = sorted(
     freight mobility transit travel telecom studios games group partners consulting solutions
     services industries networks cloud digital learning schools aerospace motors airlines hotels
     outdoor nurseries markets holdings ventures recruiting staffing search ai works engineering
-    payments dynamics insights research realty shipping medical dental publishing grid harbor
+    payments dynamics insights research realty shipping medical dental publishing grid harbor tech
+    soft
     harbour street bay point"""
     ),
     key=len,
@@ -487,7 +488,14 @@ def find_respond_by(text: str, sent: datetime) -> date | None:
             if m.rule in ("within", "fortnight")
             or _BY.search(chunk[max(0, m.start - 20) : m.start])
         ]
-        after_cue = [m for m in mentions if m.start >= cue.start()]
+        # explicit dates must follow the cue; "next week"-style phrases may precede it
+        # ("we make a decision next week"), unless they bound an absence ("until the end of")
+        after_cue = [
+            m
+            for m in mentions
+            if m.start >= cue.start()
+            or (not m.explicit and not _UNTIL_CUE.search(chunk[max(0, m.start - 12) : m.start]))
+        ]
         chosen = introduced or after_cue
         if chosen:
             return chosen[0].day

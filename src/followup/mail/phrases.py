@@ -46,6 +46,18 @@ _RAW: dict[MailKind, list[Entry]] = {
         (5, r"go(?:ing)? in a different direction"),
         (
             5,
+            r"opt(?:á|a)mos por (?:outr[oa]|seguir com outr)|outr[oa]s? candidat[oa]s? (?:cujo|que|com)|(?:selecionamos|escolhemos) outr[oa]",
+        ),
+        (
+            5,
+            r"(?:scelto|selezionato|individuato) (?:un altro|un'altra|altri|altre) (?:candidat|profil)",
+        ),
+        (
+            5,
+            r"wybraliśmy (?:inną osobę|innego kandydata|inną kandydatkę|inne)|zdecydowaliśmy się na (?:inną osobę|innego)",
+        ),
+        (
+            5,
             r"(?:decided|chosen|chose|elected|opted|decision) to (?:move|go|proceed|continue|moving|going)(?: forward| ahead| on)? with (?:other|another|a different|an?other|more|stronger|the other) (?:candidates?|applicants?|profiles?|finalists?)",
         ),
         (
