@@ -194,6 +194,7 @@ class Backend:
                 frozenset(labels),
                 internal_date_ms if internal_date_ms is not None else self.clock.now_ms(),
                 requested_thread=None,
+                by_references=True,
             )
             return ref(msg)
 
@@ -247,10 +248,18 @@ class Backend:
         labels: frozenset[str],
         internal_date: int,
         requested_thread: str | None,
+        *,
+        by_references: bool,
     ) -> StoredMessage:
+        """Store a new message and record messageAdded.
+
+        ``by_references`` threads it by In-Reply-To/References as mail arriving from outside
+        (deliver, insert, import); send and drafts join a thread only through an explicit
+        ``requested_thread``, as Google's sending and drafts guides require.
+        """
         headers = Headers(raw)
         msg_id = box.new_message_id(self._now_ms())
-        thread_id = _choose_thread(box, headers, requested_thread) or msg_id
+        thread_id = _choose_thread(box, headers, requested_thread, by_references) or msg_id
         msg = StoredMessage(msg_id, thread_id, raw, labels, internal_date, 0, headers)
         box.add(msg)
         msg.history_id = box.record("messageAdded", msg, self._now_ms())
@@ -332,12 +341,15 @@ class Backend:
 # --- threading ------------------------------------------------------------------------------
 
 
-def _choose_thread(box: Mailbox, headers: Headers, requested: str | None) -> str | None:
+def _choose_thread(
+    box: Mailbox, headers: Headers, requested: str | None, by_references: bool
+) -> str | None:
     """Gmail's threading rule: the referenced message must exist and the subject must match.
 
-    With an explicit threadId (insert, import, send, drafts) the message joins that thread when
-    it also carries References/In-Reply-To and its subject matches the thread's, as the
-    Message.threadId documentation requires; otherwise it starts a new thread.
+    With an explicit threadId the message joins that thread when it also carries
+    References/In-Reply-To and its subject matches the thread's, as the Message.threadId
+    documentation requires. Without one, only mail arriving from outside is threaded by its
+    references; anything else starts a new thread.
     """
     subject = normalise_subject(headers.subject)
     if requested is not None:
@@ -346,6 +358,8 @@ def _choose_thread(box: Mailbox, headers: Headers, requested: str | None) -> str
             return None
         if any(normalise_subject(box.messages[m].headers.subject) == subject for m in members):
             return requested
+        return None
+    if not by_references:
         return None
     for rfc_id in reversed(headers.references):
         for msg_id in box.by_rfc_id.get(rfc_id, ()):

@@ -1,7 +1,10 @@
 """users.drafts: a draft is an id pointing at a message that carries only the DRAFT label.
 
 From the DRAFTS guide: update destroys the old message and makes a new one (new message id,
-same draft id); delete is permanent; send removes the draft and stores a SENT message.
+same draft id); delete is permanent; send removes the draft and stores a SENT message. As the
+Message.threadId reference says, a draft stays in a thread only if each create and update
+names the threadId (with In-Reply-To/References and a matching subject): an update without
+it moves the draft to a thread of its own, which is a real bug the emulator should show.
 """
 
 from __future__ import annotations
@@ -39,18 +42,16 @@ def _resource(draft: Draft, msg: StoredMessage) -> dict[str, Any]:
     return {"id": draft.id, "message": ref_with_labels(msg)}
 
 
-def _new_draft_message(
-    backend: Backend, box: Mailbox, message: dict[str, Any], fallback_thread: str | None
-) -> StoredMessage:
+def _new_draft_message(backend: Backend, box: Mailbox, message: dict[str, Any]) -> StoredMessage:
+    """The threadId must be given on every create and update for the draft to be threaded."""
     raw = raw_bytes(message)
     thread = message.get("threadId") if isinstance(message.get("threadId"), str) else None
-    return backend.add_message(
-        box, raw, DRAFT_LABELS, backend.clock.now_ms(), thread or fallback_thread
-    )
+    now = backend.clock.now_ms()
+    return backend.add_message(box, raw, DRAFT_LABELS, now, thread, by_references=False)
 
 
 def create_draft(backend: Backend, box: Mailbox, p: Params, body: Any) -> dict[str, Any]:
-    msg = _new_draft_message(backend, box, _message_part(body), None)
+    msg = _new_draft_message(backend, box, _message_part(body))
     draft = Draft(id=f"r{box.next_draft}", message_id=msg.id)
     box.next_draft += 1
     box.drafts[draft.id] = draft
@@ -86,10 +87,8 @@ def update_draft(backend: Backend, box: Mailbox, p: Params, body: Any) -> dict[s
     draft = _draft(box, p.one("id"))
     message = _message_part(body)
     raw_bytes(message)  # reject a bad body before touching the old message
-    old = box.messages[draft.message_id]
-    keep_thread = old.thread_id if old.thread_id != old.id else None
-    backend.delete_message(box, old.id)
-    msg = _new_draft_message(backend, box, message, keep_thread)
+    backend.delete_message(box, draft.message_id)
+    msg = _new_draft_message(backend, box, message)
     draft.message_id = msg.id
     box.drafts[draft.id] = draft
     return _resource(draft, msg)
@@ -117,7 +116,7 @@ def send_draft(backend: Backend, box: Mailbox, p: Params, body: Any) -> dict[str
     thread = old.thread_id if old.thread_id != old.id else None
     backend.delete_message(box, old.id)
     box.drafts.pop(draft.id, None)
-    sent = backend.add_message(box, raw, frozenset({"SENT"}), now, thread)
+    sent = backend.add_message(box, raw, frozenset({"SENT"}), now, thread, by_references=False)
     return ref_with_labels(sent)
 
 

@@ -102,7 +102,7 @@ def _insert(backend: Backend, box: Mailbox, p: Params, body: Any, *, default_sou
     label_set = frozenset(labels)
     if _from_self(raw, box.email):  # the LABELS guide: insert from the user's address is SENT
         label_set |= {"SENT"}
-    msg = backend.add_message(box, raw, label_set, internal, _thread_id(data))
+    msg = backend.add_message(box, raw, label_set, internal, _thread_id(data), by_references=True)
     return ref_with_labels(msg)
 
 
@@ -147,7 +147,7 @@ def send_message(backend: Backend, box: Mailbox, p: Params, body: Any) -> Any:
     data = body_dict(body)
     raw = prepare_outgoing(raw_bytes(data), box.email, backend.clock.now_ms())
     msg = backend.add_message(
-        box, raw, frozenset({"SENT"}), backend.clock.now_ms(), _thread_id(data)
+        box, raw, frozenset({"SENT"}), backend.clock.now_ms(), _thread_id(data), by_references=False
     )
     return ref_with_labels(msg)
 

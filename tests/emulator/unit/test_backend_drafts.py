@@ -54,11 +54,14 @@ def test_update_replaces_the_message_and_keeps_the_draft_id(api: Api) -> None:
     assert b"Better words" in unb64(body)
 
 
-def test_update_keeps_a_reply_draft_in_its_thread(api: Api, backend: Backend) -> None:
+def test_update_stays_in_the_thread_only_when_it_names_it(api: Api, backend: Backend) -> None:
     original = backend.deliver(ME, mail("Interview", message_id="<a@acme>"))
-    draft = create(api, thread_id=original["threadId"])
-    updated = api("drafts.update", {"message": {"raw": b64(REPLY)}}, id=draft["id"])
-    assert updated["message"]["threadId"] == original["threadId"]
+    thread = original["threadId"]
+    draft = create(api, thread_id=thread)
+    body = {"message": {"raw": b64(REPLY), "threadId": thread}}
+    assert api("drafts.update", body, id=draft["id"])["message"]["threadId"] == thread
+    moved = api("drafts.update", {"message": {"raw": b64(REPLY)}}, id=draft["id"])
+    assert moved["message"]["threadId"] != thread
 
 
 def test_list_returns_ids_and_message_refs_newest_first(api: Api, backend: Backend) -> None:

@@ -165,3 +165,16 @@ def test_thread_trash_untrash_and_delete(api: Api, backend: Backend) -> None:
     assert len(api("threads.list")["threads"]) == 1
     assert api("threads.delete", id=a["threadId"]) is None
     assert api("getProfile")["messagesTotal"] == 0
+
+
+def test_a_sent_reply_without_thread_id_starts_a_new_thread(api: Api, backend: Backend) -> None:
+    backend.deliver(ME, mail("Interview", message_id="<a@acme>"))
+    raw = mail("Re: Interview", sender=ME, to="ann@acme.example", in_reply_to="<a@acme>")
+    sent = api("messages.send", {"raw": b64(raw)})
+    assert sent["threadId"] == sent["id"]
+
+
+def test_an_inserted_reply_is_threaded_by_its_references(api: Api, backend: Backend) -> None:
+    first = backend.deliver(ME, mail("Interview", message_id="<a@acme>"))
+    got = api("messages.insert", {"raw": b64(mail("Re: Interview", in_reply_to="<a@acme>"))})
+    assert got["threadId"] == first["threadId"]
