@@ -9,7 +9,6 @@ calls, and the server stays a thin translation layer.
 from __future__ import annotations
 
 import functools
-import re
 import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import UTC, datetime, timedelta
@@ -20,7 +19,8 @@ from gmail_emulator.clock import Clock
 from gmail_emulator.errors import ApiError, bad_request, not_found, unknown_method
 from gmail_emulator.methods import HANDLERS as _HANDLERS
 from gmail_emulator.params import Params
-from gmail_emulator.search import Env, Query, fold, label_token, parse_query
+from gmail_emulator.search import Env, Query, label_token, parse_query
+from gmail_emulator.searchable import MessageView
 from gmail_emulator.state import STATE_VERSION, StateError, mailbox_from_state, mailbox_to_state
 from gmail_emulator.store import (
     HIDDEN_BY_DEFAULT,
@@ -30,87 +30,9 @@ from gmail_emulator.store import (
     StoredMessage,
     normalise_subject,
 )
-from gmail_emulator.views import (
-    ref,
-)
+from gmail_emulator.views import ref
 
 PARSE_CACHE_SIZE = 4096  # parsed payloads kept; bounds memory while repeated gets stay O(1)
-
-
-# Byte sequences after which decoded text can differ from the raw bytes (see body_may_contain).
-_DECODING_MARKERS = re.compile(rb"base64|quoted-printable|=\?|&#|utf-(?:16|32|7)")
-
-
-class _View:
-    """A message as the search matchers see it; the body is parsed only if a term needs it."""
-
-    __slots__ = ("_backend", "_body", "_headers", "_msg", "_raw")
-
-    def __init__(self, backend: Backend, msg: StoredMessage) -> None:
-        self._backend = backend
-        self._msg = msg
-        # Folded forms, computed once per message per query (a query may hold many words).
-        self._headers: tuple[str, ...] | None = None
-        self._body: str | None = None
-        self._raw: bytes | None = None
-
-    def folded_headers(self) -> tuple[str, ...]:
-        if self._headers is None:
-            h = self._msg.headers
-            self._headers = tuple(fold(text) for text in (h.subject, h.from_, h.to, h.cc))
-        return self._headers
-
-    def folded_body(self) -> str:
-        if self._body is None:
-            self._body = fold(self.body_text())
-        return self._body
-
-    @property
-    def headers(self) -> Headers:
-        return self._msg.headers
-
-    @property
-    def labels(self) -> frozenset[str]:
-        return self._msg.labels
-
-    @property
-    def internal_date(self) -> int:
-        return self._msg.internal_date
-
-    @property
-    def size(self) -> int:
-        return len(self._msg.raw)
-
-    def body_text(self) -> str:
-        return self._backend.parsed(self._msg.raw).text
-
-    def body_may_contain(self, words: list[str]) -> bool:
-        """False only when the raw bytes prove no word can be in the decoded body text.
-
-        Sound because it gives up (True) whenever decoding could create the word: transfer
-        encodings, encoded-words, numeric HTML entities, wide charsets or non-ASCII words.
-        """
-        if not all(word.isascii() for word in words):
-            return True
-        msg = self._msg
-        if self._raw is None:
-            self._raw = msg.raw.lower()
-        raw = self._raw
-        if msg.literal is None:
-            msg.literal = _DECODING_MARKERS.search(raw) is None
-        if not msg.literal:
-            return True
-        return all(word.encode("ascii") in raw for word in words)
-
-    def has_attachment(self) -> bool:
-        return self._backend.parsed(self._msg.raw).has_attachment
-
-    def filenames(self) -> tuple[str, ...]:
-        return self._backend.parsed(self._msg.raw).filenames
-
-    def header(self, name: str) -> str:
-        wanted = name.lower()
-        return ", ".join(v for k, v in mime.header_block(self._msg.raw) if k.lower() == wanted)
 
 
 class Backend:
@@ -314,11 +236,9 @@ class Backend:
         tokens.update({label.id.lower(): label.id for label in box.labels.values()})
         return Env(now_ms=self._now_ms(), me=box.email, label_tokens=tokens)
 
-    def matcher(
-        self, box: Mailbox, p: Params, *, extra_labels: Sequence[str] = ()
-    ) -> Callable[[StoredMessage], bool]:
+    def matcher(self, box: Mailbox, p: Params) -> Callable[[StoredMessage], bool]:
         """A predicate for list-style calls: labelIds (all), q and the spam/trash rule."""
-        label_ids = [*p.all("labelIds"), *extra_labels]
+        label_ids = p.all("labelIds")
         query: Query = parse_query(p.one("q"))
         env = self.env(box)
         if p.flag("includeSpamTrash") or query.anywhere:
@@ -333,7 +253,7 @@ class Backend:
                 return False
             if not wanted <= labels:
                 return False
-            return query.matches(_View(self, msg), env)
+            return query.matches(MessageView(self.parsed, msg), env)
 
         return matches
 
