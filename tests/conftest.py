@@ -2,7 +2,8 @@
 
 ``emulator`` is session-scoped (with pytest-xdist, one server per worker), so
 tests must not rely on an empty server: each test gets its own mailbox from
-``mailbox`` instead. Tests that move the clock should only move it forward.
+``mailbox`` instead. Tests that move the clock should only move it forward, and
+must not ``reset()`` the shared server (use ``serve_in_thread()`` for that).
 """
 
 from __future__ import annotations
@@ -33,6 +34,16 @@ class Mailbox:
 def emulator() -> Iterator[ServerHandle]:
     with serve_in_thread() as handle:
         yield handle
+
+
+@pytest.fixture(autouse=True)
+def _shared_emulator_hygiene(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Faults and rate limits set on the shared server end with the test that set them."""
+    yield
+    if "emulator" in request.fixturenames:
+        handle: ServerHandle = request.getfixturevalue("emulator")
+        handle.emulator.faults.clear()
+        handle.emulator.quota.per_minute_limit = None
 
 
 @pytest.fixture

@@ -52,6 +52,10 @@ class Options:
     clock_start: datetime | None = None
     admin_enabled: bool = True
 
+    def __post_init__(self) -> None:
+        if self.rate_limit_status not in (403, 429):
+            raise ValueError("rate_limit_status must be 403 or 429")
+
 
 class Emulator:
     """Everything one server holds. Thread-safe: each part guards its own state."""
