@@ -7,6 +7,7 @@ strings, empty arrays are left out, ``raw`` is padded base64url while ``body.dat
 from __future__ import annotations
 
 import email.utils
+from datetime import UTC, datetime
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -105,5 +106,5 @@ def history_resource(record: HistoryRecord) -> dict[str, Any]:
 
 
 def rfc_date(epoch_ms: int) -> str:
-    """A Date header value for messages the emulator stamps itself."""
-    return email.utils.formatdate(epoch_ms / 1000, localtime=False)
+    """A Date header value for messages the emulator stamps itself (UTC, ``+0000``)."""
+    return email.utils.format_datetime(datetime.fromtimestamp(epoch_ms / 1000, UTC))
