@@ -7,8 +7,8 @@ strings, empty arrays are left out, ``raw`` is padded base64url while ``body.dat
 from __future__ import annotations
 
 import email.utils
-from datetime import UTC, datetime
 from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
 from typing import Any
 
 from gmail_emulator.errors import bad_request
