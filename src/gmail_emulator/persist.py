@@ -10,6 +10,7 @@ import json
 import os
 import tempfile
 import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -69,8 +70,12 @@ class Autosaver:
         return True
 
     def _run(self) -> None:
-        while not self._stop.wait(self._interval):
-            self.save_if_changed()
+        wait = self._interval
+        while not self._stop.wait(wait):
+            started = time.monotonic()
+            saved = self.save_if_changed()
+            # A big mailbox takes a while to write: never spend more than ~10% of the time saving.
+            wait = max(self._interval, 10 * (time.monotonic() - started)) if saved else wait
 
     def stop(self) -> None:
         """Stop the timer and write a final snapshot (always, so the clock is kept too)."""
