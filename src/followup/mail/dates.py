@@ -15,7 +15,7 @@ import calendar
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, tzinfo
+from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo
 
 # --- vocabulary -----------------------------------------------------------------------------
@@ -412,6 +412,9 @@ _TIME = (
 TIME_RE = re.compile(
     r"(?<![\w:.,/-])" + _TIME.format(n=1)
     + r"(?:\s*(?:-|–|to|until|bis|à|a|al|tot|do)\s*" + _TIME.format(n=2) + r")?"
+    # Outlook writes "(UTC-05:00) Eastern Time": a named zone after the offset wins (the offset
+    # label ignores DST); a bare "UTC+2" / "GMT-7" is a fixed offset.
+    + r"(?:\s*\(?\s*(?P<offset>(?:utc|gmt)\s?[+\-−]\s?\d{1,2}(?::?\d\d)?)\)?)?"
     + r"(?:\s*\(?\s*(?:(?:heure|hora|ora)\s+(?:de\s+)?)?(?P<zone>" + _ZONE_RE + r")(?:\s+time)?\b)?",
     re.I,
 )  # fmt: skip
@@ -440,15 +443,26 @@ def find_times(text: str) -> Iterator[TimeMention]:
             hour += 12
         elif ampm.startswith("a") and hour == 12:
             hour = 0
-        zone = match.group("zone")
+        zone = match.group("zone") or match.group("offset")
         yield TimeMention(
             match.start(), match.end(), time(hour, minute), zone.lower() if zone else None
         )
 
 
+_OFFSET = re.compile(r"(?:utc|gmt)\s?([+\-−])\s?(\d{1,2})(?::?(\d\d))?")
+
+
 def zone_for(name: str | None, fallback: tzinfo) -> tzinfo:
+    """The zone a time was written in: a named zone, a fixed "UTC+2", else the Date offset."""
     if name is None:
         return fallback
+    offset = _OFFSET.fullmatch(name)
+    if offset:
+        sign = -1 if offset.group(1) in "-−" else 1
+        minutes = int(offset.group(2)) * 60 + int(offset.group(3) or 0)
+        if minutes > 14 * 60:
+            return fallback
+        return timezone(timedelta(minutes=sign * minutes))
     try:
         return ZoneInfo(ZONES.get(name, "UTC"))
     except (KeyError, ValueError):
