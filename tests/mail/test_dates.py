@@ -105,4 +105,4 @@ def test_several_proposed_slots_fix_no_interview_time() -> None:
 def test_a_fixed_utc_offset_after_the_time_is_honoured() -> None:
     sent = datetime(2026, 6, 3, 16, 55, tzinfo=timezone(timedelta(hours=-4)))
     at = find_interview_at("Interview on Thursday, June 11 at 15:00 (UTC+2)", sent)
-    assert at == datetime(2026, 6, 11, 13, 0, tzinfo=timezone.utc)
+    assert at == datetime(2026, 6, 11, 13, 0, tzinfo=UTC)
