@@ -233,9 +233,10 @@ class EmulatorServer:
         self._thread.start()
 
     def stop(self) -> None:
-        self._httpd.shutdown()
-        self._httpd.server_close()
-        self._httpd.close_open_connections()
+        """Stop a server started with :meth:`start` and hang up its clients."""
         if self._thread is not None:
+            self._httpd.shutdown()  # blocks until serve_forever returns, so only if it runs
             self._thread.join(timeout=5)
             self._thread = None
+        self._httpd.server_close()
+        self._httpd.close_open_connections()
