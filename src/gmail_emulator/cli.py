@@ -19,6 +19,7 @@ from typing import TextIO
 
 from gmail_emulator import discovery, persist
 from gmail_emulator.app import Emulator, Options
+from gmail_emulator.auth import DEFAULT_ACCESS_LIFETIME
 from gmail_emulator.server import EmulatorServer
 
 
@@ -31,6 +32,7 @@ def run(
     mailboxes: Sequence[str] = (),
     per_minute_limit: int | None = None,
     refresh_token_days: float | None = None,
+    access_token_seconds: float | None = None,
     out: TextIO = sys.stdout,
 ) -> int:
     """Serve until a signal arrives; returns the process exit code."""
@@ -40,8 +42,15 @@ def run(
         refresh_token_lifetime=timedelta(days=refresh_token_days)
         if refresh_token_days is not None
         else None,
+        access_token_lifetime=timedelta(seconds=access_token_seconds)
+        if access_token_seconds is not None
+        else DEFAULT_ACCESS_LIFETIME,
     )
-    emulator = Emulator(options)
+    try:
+        emulator = Emulator(options)
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     if state is not None:
         try:
             saved = persist.load(state)
@@ -100,6 +109,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--per-minute-limit", type=int, help="quota units per user per minute")
     parser.add_argument("--refresh-token-days", type=float, help="refresh tokens expire after")
+    parser.add_argument(
+        "--access-token-seconds", type=float, help="access token lifetime (default 3600, > 225)"
+    )
     args = parser.parse_args(argv)
     return run(
         host=args.host,
@@ -109,4 +121,5 @@ def main(argv: Sequence[str] | None = None) -> int:
         mailboxes=args.mailbox,
         per_minute_limit=args.per_minute_limit,
         refresh_token_days=args.refresh_token_days,
+        access_token_seconds=args.access_token_seconds,
     )

@@ -19,6 +19,9 @@ import click
 @click.option("--mailbox", "mailboxes", multiple=True, metavar="EMAIL", help="Create a mailbox.")
 @click.option("--per-minute-limit", type=int, help="Quota units per user per minute.")
 @click.option("--refresh-token-days", type=float, help="Refresh tokens expire after N days.")
+@click.option(
+    "--access-token-seconds", type=float, help="Access token lifetime (default 3600, > 225)."
+)
 def emulator(
     host: str,
     port: int,
@@ -27,6 +30,7 @@ def emulator(
     mailboxes: tuple[str, ...],
     per_minute_limit: int | None,
     refresh_token_days: float | None,
+    access_token_seconds: float | None,
 ) -> None:
     """Run a local Gmail API emulator (no Google account needed) until Ctrl-C.
 
@@ -42,6 +46,7 @@ def emulator(
         mailboxes=mailboxes,
         per_minute_limit=per_minute_limit,
         refresh_token_days=refresh_token_days,
+        access_token_seconds=access_token_seconds,
     )
     if code:
         raise SystemExit(code)
