@@ -7,6 +7,7 @@ from datetime import timedelta
 from followup.core.engine import FLAG_NO_CONTACT
 from followup.core.events import Kind, ManualApplication, Reclassified, UserCommand
 from followup.core.model import ActionKind, CloseReason, DraftStep, State
+from followup.core.policy import Policy
 
 from .helpers import INTERVIEW, Tracker, at, drafts_in, invite, mail
 
@@ -267,3 +268,26 @@ def test_adding_by_hand_a_thread_already_tracked_adds_nothing() -> None:
     out = t.feed(ManualApplication("Acme", None, None, None, "t1", at(6)))
     assert len(t.apps) == 1
     assert any("already tracked" in n for n in out.notes)
+
+
+def test_resume_of_an_application_paused_before_any_invitation_returns_to_applied() -> None:
+    t = Tracker()
+    t.feed(mail("a1", at(2), Kind.APPLICATION_ACK, sender="jobs@acme.example"))
+    t.feed(UserCommand(t.app.id, "pause", at(3)))
+    t.feed(UserCommand(t.app.id, "resume", at(4)))
+    assert t.app.state is State.APPLIED
+    assert t.app.next_action is None
+
+
+def test_resume_after_the_last_check_in_schedules_the_let_go() -> None:
+    t = Tracker(policy=Policy(max_check_ins=1))
+    t.feed(invite())
+    t.tick(END)
+    t.feed(mail("u1", at(6, 18), Kind.OTHER, from_user=True))
+    t.tick(at(13, 9))
+    t.feed(mail("u2", at(13, 10), Kind.OTHER, from_user=True))
+    t.feed(UserCommand(t.app.id, "pause", at(14)))
+    t.feed(UserCommand(t.app.id, "resume", at(16, 12)))
+    assert t.app.next_action is not None
+    assert t.app.next_action.kind is ActionKind.LET_GO
+    assert t.app.next_action.due == at(23, 9)

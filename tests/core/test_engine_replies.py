@@ -267,3 +267,35 @@ def test_automated_no_reply_status_mail_after_the_interview_pauses_nothing() -> 
     assert len(t.apps) == 1
     assert t.app.state is State.INTERVIEWED
     assert t.app.pending is not None
+
+
+def test_a_named_date_after_the_check_in_limit_is_used_up_keeps_the_application_paused() -> None:
+    t = interviewed(Policy(max_check_ins=1))
+    t.feed(mail("u1", at(6, 18), Kind.OTHER, from_user=True))
+    t.tick(at(13, 9))
+    t.feed(mail("u2", at(13, 10), Kind.OTHER, from_user=True))
+    t.feed(mail("r1", at(14, 10), Kind.EMPLOYER_REPLY, respond_by=date(2026, 1, 30)))
+    assert t.app.state is State.PAUSED
+    assert t.app.paused_reason == "employer replied; check-in limit reached"
+    assert t.app.next_action is None
+
+
+def test_out_of_office_before_the_interview_postpones_nothing() -> None:
+    t = Tracker()
+    t.feed(invite())
+    out = t.feed(mail("o1", at(5, 12), Kind.AUTO_REPLY, back_on=date(2026, 1, 20)))
+    assert t.app.next_action is not None
+    assert t.app.next_action.kind is ActionKind.THANK_YOU
+    assert any("nothing scheduled to postpone" in n for n in out.notes)
+
+
+def test_lowering_the_check_in_limit_mid_way_lets_the_application_go_instead() -> None:
+    t = interviewed()
+    t.feed(mail("u1", at(6, 18), Kind.OTHER, from_user=True))
+    t.tick(at(13, 9))
+    t.feed(mail("u2", at(13, 10), Kind.OTHER, from_user=True))
+    t.policy = Policy(max_check_ins=1)  # the user edited the config
+    out = t.tick(at(20, 9))
+    assert drafts_in(out) == []
+    assert t.app.next_action is not None
+    assert t.app.next_action.kind is ActionKind.LET_GO
