@@ -46,6 +46,14 @@ _RAW: dict[MailKind, list[Entry]] = {
         (5, r"go(?:ing)? in a different direction"),
         (
             5,
+            r"not to (?:extend|make|offer) (?:you )?(?:an|the) offer|(?:won'?t|will not|cannot|can'?t) (?:be )?(?:extend|make|extending|making) (?:you )?(?:an|the) offer",
+        ),
+        (
+            4,
+            r"(?:unfortunately|regret|sadly)[^.]{0,120}(?:don'?t|do not|no longer) have (?:a|an|any) (?:suitable )?(?:role|position|opening|vacancy)",
+        ),
+        (
+            5,
             r"opt(?:á|a)mos por (?:outr[oa]|seguir com outr)|outr[oa]s? candidat[oa]s? (?:cujo|que|com)|(?:selecionamos|escolhemos) outr[oa]",
         ),
         (
