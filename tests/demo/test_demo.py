@@ -65,6 +65,13 @@ def processes_using(folder: Path) -> list[int]:
     return found
 
 
+def story_output(played: tuple[subprocess.CompletedProcess[str], Path]) -> str:
+    """The demo's output, once it is known to have ended well (else show all of it)."""
+    proc = played[0]
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    return proc.stdout
+
+
 @pytest.fixture(scope="module")
 def played(
     tmp_path_factory: pytest.TempPathFactory,
@@ -85,6 +92,7 @@ def played(
     return proc, folder
 
 
+@pytest.mark.slow  # the whole demo in a child process (seconds)
 def test_demo_tells_the_whole_story_and_exits_zero(
     played: tuple[subprocess.CompletedProcess[str], Path],
 ) -> None:
@@ -105,10 +113,11 @@ def test_demo_tells_the_whole_story_and_exits_zero(
     assert "The whole story happened." in out
 
 
+@pytest.mark.slow  # the whole demo in a child process (seconds)
 def test_demo_milestones_happen_on_the_days_the_policy_says(
     played: tuple[subprocess.CompletedProcess[str], Path],
 ) -> None:
-    out = played[0].stdout
+    out = story_output(played)
     # Seed 001: the check-in a week after Wednesday's interview; seed 003: the out-of-office
     # return on Monday 16 March moves Friday's check-in to the next business day.
     assert "appeared Wed 11 Mar, 7 days after the interview" in out
@@ -117,10 +126,11 @@ def test_demo_milestones_happen_on_the_days_the_policy_says(
     assert "followup removes its unsent first check-in from the Quillpoint thread" in out
 
 
+@pytest.mark.slow  # the whole demo in a child process (seconds)
 def test_demo_ends_with_the_real_status_table(
     played: tuple[subprocess.CompletedProcess[str], Path],
 ) -> None:
-    out = played[0].stdout
+    out = story_output(played)
     table = out.split("`followup status --all`, the real command", 1)[1]
     assert "paused (employer replied)" in table
     assert "closed (rejection)" in table
@@ -129,6 +139,7 @@ def test_demo_ends_with_the_real_status_table(
     assert "draft ready" in table  # the next step Sam has in Gmail
 
 
+@pytest.mark.slow  # the whole demo in a child process (seconds)
 def test_demo_leaves_no_process_and_keeps_the_emulator_state(
     played: tuple[subprocess.CompletedProcess[str], Path],
 ) -> None:
@@ -145,6 +156,7 @@ def test_demo_leaves_no_process_and_keeps_the_emulator_state(
     assert f"--state {folder / 'emulator-state.json'}" in proc.stdout
 
 
+@pytest.mark.slow  # the whole demo in a child process (seconds)
 def test_ctrl_c_stops_the_demo_and_its_emulator(tmp_path: Path) -> None:
     proc = subprocess.Popen(
         demo_command(tmp_path / "demo"),
