@@ -18,7 +18,7 @@ from gmail_emulator import mime
 from gmail_emulator.clock import Clock
 from gmail_emulator.errors import ApiError, bad_request, not_found, unknown_method
 from gmail_emulator.methods import HANDLERS as _HANDLERS
-from gmail_emulator.params import Params
+from gmail_emulator.params import Params, check_id
 from gmail_emulator.search import Env, Query, label_token, parse_query
 from gmail_emulator.searchable import MessageView
 from gmail_emulator.state import STATE_VERSION, StateError, mailbox_from_state, mailbox_to_state
@@ -226,7 +226,8 @@ class Backend:
                 raise bad_request("labelId not found")
 
     def message(self, box: Mailbox, msg_id: str | None) -> StoredMessage:
-        msg = box.messages.get(msg_id or "")
+        """The message, 400 for an id Gmail cannot parse, 404 for one it does not hold."""
+        msg = box.messages.get(check_id(msg_id))
         if msg is None:
             raise not_found()
         return msg

@@ -57,6 +57,23 @@ class Params:
         return size or DEFAULT_PAGE
 
 
+def check_id(value: str | None) -> str:
+    """Message and thread ids are hex numbers: anything else is 400 "Invalid id value".
+
+    Gmail answers 404 for a well-formed id it does not hold but 400 for one that does not
+    parse as hex or is longer than 16 digits. (Gmail also refuses ids of 2**63 and above; the
+    emulator still answers 404 for those, which the server tests rely on.)
+    """
+    text = value or ""
+    if not 0 < len(text) <= 16 or not text.isalnum():
+        raise bad_request("Invalid id value")
+    try:
+        int(text, 16)
+    except ValueError:
+        raise bad_request("Invalid id value") from None
+    return text
+
+
 def page_cursor(token: str | None) -> int | None:
     """Page tokens carry the sort key of the last item served, so inserts never shift pages."""
     if not token:

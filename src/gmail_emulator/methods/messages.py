@@ -176,7 +176,7 @@ def modify_message(backend: Backend, box: Mailbox, p: Params, body: Any) -> Any:
 def _ids(data: dict[str, Any]) -> list[str]:
     ids = string_list(data.get("ids"), "ids")
     if len(ids) > MAX_BATCH_IDS:
-        raise bad_request(f"Too many ids: at most {MAX_BATCH_IDS}")
+        raise bad_request(f"Number of ids cannot exceed {MAX_BATCH_IDS}")
     return ids
 
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from gmail_emulator.errors import not_found
 from gmail_emulator.methods.base import Handler, body_dict
 from gmail_emulator.methods.messages import label_changes, trash, untrash
-from gmail_emulator.params import Params, estimate, page_cursor, page_token
+from gmail_emulator.params import Params, check_id, estimate, page_cursor, page_token
 from gmail_emulator.store import Mailbox, StoredMessage
 from gmail_emulator.views import check_format, message_resource, ref_with_labels
 
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 
 def _members(box: Mailbox, thread_id: str | None) -> list[StoredMessage]:
-    members = box.thread_messages(thread_id or "")
+    members = box.thread_messages(check_id(thread_id))
     if not members:
         raise not_found()
     return members

@@ -117,7 +117,7 @@ def test_get_metadata_filters_headers_case_insensitively(api: Api) -> None:
 
 def test_get_with_an_unknown_id_or_format_fails_like_gmail(api: Api) -> None:
     with pytest.raises(ApiError) as err:
-        api("messages.get", id="ffffffffffffffff")
+        api("messages.get", id="0fffffffffffffff")
     assert err.value.body()["error"]["status"] == "NOT_FOUND"
     with pytest.raises(ApiError) as err:
         api("messages.get", id=insert(api, mail()), format="html")
@@ -321,3 +321,17 @@ def test_result_size_estimate_projects_the_total_from_the_first_page(
     assert 100 <= inbox <= 150
     last = api("messages.list", maxResults=500, labelIds=["INBOX"])
     assert last["resultSizeEstimate"] == 125
+
+
+@pytest.mark.parametrize("bad", ["18c9a1b2c3d4e5f6aa", "nosuchmessageid", "<a@b>", "1_0", ""])
+def test_ids_that_do_not_parse_are_400_not_404(api: Api, bad: str) -> None:
+    with pytest.raises(ApiError) as err:
+        api("messages.get", id=bad)
+    assert (err.value.code, err.value.message) == (400, "Invalid id value")
+
+
+@pytest.mark.parametrize("unknown", ["abc123", "1", "18c9a1b2c3d4e5f6", "ffffffffffffffff"])
+def test_well_formed_unknown_ids_are_404(api: Api, unknown: str) -> None:
+    with pytest.raises(ApiError) as err:
+        api("messages.get", id=unknown)
+    assert err.value.code == 404
