@@ -7,7 +7,7 @@ import json
 import socket
 import threading
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 from emu_helpers import rfc822
 from hypothesis import HealthCheck, given, settings
@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from gmail_emulator.app import Emulator
 from gmail_emulator.batch import BatchFormatError, parse_batch
 from gmail_emulator.testing import ServerHandle
-from gmail_emulator.wire import Request
+from gmail_emulator.wire import Request, parse_query
 
 _EMULATOR = Emulator()
 _EMULATOR.backend.create_mailbox("fuzz@example.com")
@@ -105,3 +105,10 @@ def test_garbage_on_the_socket_gets_400_and_server_survives(emulator: ServerHand
         answer = sock.recv(1024)
     assert answer.startswith(b"HTTP/1.1 400")
     assert emulator.admin.health()["status"] == "ok"
+
+
+@settings(max_examples=200, deadline=None)
+@given(pairs=st.lists(st.tuples(st.text(min_size=1, max_size=8), st.text(max_size=12)), max_size=6))
+def test_query_parsing_matches_the_stdlib(pairs: list[tuple[str, str]]) -> None:
+    query = urlencode(pairs)
+    assert parse_query(query) == parse_qs(query, keep_blank_values=True)
