@@ -224,22 +224,27 @@ def _explore(
     followup = _short(exe) if exe.exists() else f"{_short(Path(sys.executable))} -m followup"
     state = _short(emulator.state_file)
     make_hint = (
-        "   # or: make emulator"
+        " (or: make emulator)"
         if emulator.port == 8765
         and emulator.state_file == Path(".demo/emulator-state.json").resolve()
         else ""
     )
-    console.print(
-        f"\nThe emulator stopped and saved its mailbox in {state}. To look around:\n"
-        f"  {followup} emulator --port {emulator.port} --state {state}{make_hint}\n"
-        "then, in another terminal:\n"
-        f"  export FOLLOWUP_HOME={account.home}\n"
-        f"  {followup} status --all\n"
-        f"  {followup} show okapi          # the timeline, and why each mail was read so\n"
-        f"  {followup} doctor\n"
-        f"  curl -s {emulator.url or 'http://127.0.0.1:' + str(emulator.port)}/_emulator/clock\n"
-        f"Run `make demo` again to start from a clean slate ({_short(folder)} is emptied first)."
-    )
+    url = emulator.url or f"http://127.0.0.1:{emulator.port}"
+    lines = [
+        "",
+        f"The emulator stopped; its mailbox is saved in {state}.",
+        f"To look around, start it again{make_hint}:",
+        f"  {followup} emulator --port {emulator.port} --state {state}",
+        "and in another terminal:",
+        f"  export FOLLOWUP_HOME={account.home}",
+        f"  {followup} status --all",
+        f"  {followup} show okapi      (its timeline, and why each mail was read so)",
+        f"  {followup} doctor",
+        f"  curl -s {url}/_emulator/clock",
+        f"`make demo` again starts from a clean slate ({_short(folder)} is emptied first).",
+    ]
+    # soft_wrap: a command broken over two lines cannot be copied and pasted.
+    console.print("\n".join(lines), soft_wrap=True)
 
 
 def _short(path: Path) -> str:
