@@ -142,3 +142,9 @@ def test_notes_corrections_and_label_ids_persist(tmp_path: Path) -> None:
     assert s.corrections()["m1"].kind == "rejection"
     assert s.label_ids() == {"Follow-up/Ready": "Label_1"}
     s.close()
+
+
+def test_only_one_caller_can_claim_an_intent(store: SqliteStore) -> None:
+    store.put_outbox(_entry())
+    assert store.claim_outbox("k1", expected="intended", state="creating", at=T0) is True
+    assert store.claim_outbox("k1", expected="intended", state="creating", at=T0) is False

@@ -21,6 +21,7 @@ import email.policy
 import hashlib
 import json
 import logging
+import os
 from dataclasses import dataclass, field
 from datetime import datetime
 from email.message import EmailMessage
@@ -72,6 +73,36 @@ def intent_entry(effect: CreateDraft, now: datetime) -> OutboxEntry:
         content_hash=fingerprint(raw),
         created_at=now,
     )
+
+
+OWNER_PREFIX = "creating-pid:"
+
+
+class _Deferred(Exception):
+    """The effect must wait: another live process is still creating the draft it concerns."""
+
+
+def _in_flight_elsewhere(row: OutboxEntry) -> bool:
+    """Is another live process creating this draft right now? Then leave it alone.
+
+    The pid is only a hint for this machine's processes (the store is a local file); a
+    crashed owner's pid is dead, so its intents are reconciled.
+    """
+    if not row.note.startswith(OWNER_PREFIX):
+        return False
+    try:
+        pid = int(row.note.removeprefix(OWNER_PREFIX))
+    except ValueError:
+        return False
+    if pid == os.getpid():
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 # -- the effect queue's JSON form --------------------------------------------------------------
@@ -154,7 +185,7 @@ class Outbox:
 
         Costs nothing when no intent is in doubt (the normal case): no drafts.list.
         """
-        doubtful = self._store.outbox("creating")
+        doubtful = [r for r in self._store.outbox("creating") if not _in_flight_elsewhere(r)]
         if not doubtful:
             return 0
         threads = {row.thread_id for row in doubtful}
@@ -195,6 +226,9 @@ class Outbox:
             data = json.loads(payload)
             try:
                 self._apply_one(kind, data, now, applied)
+            except _Deferred:
+                log.info("outbox.deferred kind=%s (another process is creating the draft)", kind)
+                break  # keep this effect and the ones after it, in order, for the next run
             except (BadRequest, Forbidden, Conflict, NotFound) as exc:
                 # Refused for good: retrying forever would block every later effect.
                 log.error("outbox.effect_refused kind=%s error=%s hint=%r", kind, exc, exc.hint)
@@ -233,7 +267,11 @@ class Outbox:
             row = self._store.get_outbox(intent_key)
         if row is None or row.state != "intended":
             return Applied()  # done before the crash, or discarded meanwhile
-        self._store.update_outbox(intent_key, state="creating", at=now)
+        owner = f"{OWNER_PREFIX}{os.getpid()}"
+        if not self._store.claim_outbox(
+            intent_key, expected="intended", state="creating", at=now, note=owner
+        ):
+            return Applied()  # another process (a CLI command, the watcher) took it
         crash_point("draft.before_create")
         try:
             try:
@@ -265,6 +303,8 @@ class Outbox:
         if row is not None and row.state == "creating":
             self.reconcile(now)
             row = self._store.get_outbox(effect.intent_key)
+            if row is not None and row.state == "creating":
+                raise _Deferred
         if row is None:
             return Applied()
         if row.state == "intended":

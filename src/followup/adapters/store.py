@@ -405,6 +405,27 @@ class SqliteStore:
             params,
         )
 
+    def claim_outbox(
+        self,
+        intent_key: str,
+        *,
+        expected: OutboxState,
+        state: OutboxState,
+        at: datetime,
+        note: str = "",
+    ) -> bool:
+        """Compare-and-set the state: True only for the one caller that made the move.
+
+        Two processes draining the same queue (the watcher and a CLI command) can then never
+        both create the draft of one intent.
+        """
+        cursor = self._write(
+            "UPDATE outbox SET state = ?, updated_at = ?, note = ? "
+            "WHERE intent_key = ? AND state = ?",
+            (state, _iso(at), note, intent_key, expected),
+        )
+        return cursor.rowcount == 1
+
     def get_outbox(self, intent_key: str) -> OutboxEntry | None:
         rows = self._read("SELECT * FROM outbox WHERE intent_key = ?", (intent_key,))
         return _outbox(rows[0]) if rows else None
