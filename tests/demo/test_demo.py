@@ -216,3 +216,16 @@ def test_a_send_followup_did_not_account_for_fails_the_never_sends_check() -> No
     ]
     assert never_sent(observed, calls) is None
     assert never_sent(observed, calls[:1]) is not None
+
+
+def test_the_emulator_port_falls_back_only_when_something_listens_on_it() -> None:
+    import socket
+
+    from followup.demo.emulator_process import choose_port
+
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as listener:
+        listener.bind(("127.0.0.1", 0))
+        port = listener.getsockname()[1]
+        listener.listen()
+        assert choose_port(port) != port
+    assert choose_port(port) == port

@@ -29,6 +29,9 @@ def choose_port(preferred: int) -> int:
     any free port. A port taken between this check and the emulator's bind fails loudly."""
     for port in (preferred, 0):
         with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+            # As the emulator's server does: connections of a previous run lingering in
+            # TIME_WAIT must not make the port look taken (a listener still does).
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
             try:
                 sock.bind(("127.0.0.1", port))
             except OSError:
