@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import os
 from collections.abc import Callable
 from datetime import timedelta
 
@@ -224,3 +225,34 @@ def test_a_draft_gmail_refuses_is_reported_and_does_not_block_later_effects(
     assert world.store.pending_effects() == []
     assert world.store.get_outbox("bad").state == "failed"  # type: ignore[union-attr]
     assert [n.kind for n in world.store.notes("app-x")] == ["error", "flag"]
+
+
+def test_an_intent_another_live_process_is_creating_is_left_to_it(world: World) -> None:
+    world.service.first_sync()
+    now = world.admin.clock()
+    raw = b"To: dana@x.com\r\nSubject: Re: Interview\r\n\r\nThank you.\r\n"
+    world.store.put_outbox(
+        OutboxEntry(
+            intent_key="busy",
+            application_id="app-y",
+            step="thank_you",
+            thread_id=None,
+            state="intended",
+            raw=raw,
+            content_hash="",
+            created_at=now,
+        )
+    )
+    other = f"creating-pid:{os.getppid()}"  # a live process that is not this one
+    assert world.store.claim_outbox(
+        "busy", expected="intended", state="creating", at=now, note=other
+    )
+    world.store.queue_effects(
+        [
+            ("create", '{"intent_key": "busy", "application_id": "app-y"}'),
+            ("discard", '{"intent_key": "busy", "application_id": "app-y", "reason": "r"}'),
+        ]
+    )
+    world.service.poll_once()
+    assert world.gmail.list_drafts() == []
+    assert [kind for _, kind, _ in world.store.pending_effects()] == ["discard"]
