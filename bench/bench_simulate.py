@@ -35,6 +35,8 @@ def main() -> None:
     row("applications generated", f"{APPLICATIONS} ({events} mail events)")
     row("simulated days covered", f"{covered} of {DAYS} ({result.polls} polls + ticks, 6 h apart)")
     row("wall time", f"{wall:.1f} s (target <= {TARGET_SECONDS:.0f} s for all {DAYS} days)")
+    share = result.service_seconds / wall if wall else 0.0
+    row("of which in the service", f"{result.service_seconds:.1f} s ({share:.0%}: poll + tick)")
     row("applications tracked", len(result.applications))
     row("drafts created", len(result.drafts))
     row("service API calls", result.service_calls)
