@@ -108,3 +108,14 @@ def test_vanished_messages_are_left_out_of_a_batch(world: World) -> None:
     kept = world.deliver(b"Subject: a\r\n\r\nbody\r\n")["id"]
     got: dict[str, Any] = connect(world.mailbox).get_messages([kept, "ffff0000ffff0000"], fmt="raw")
     assert list(got) == [kept]
+
+
+def test_a_dropped_connection_is_retried(world: World) -> None:
+    gmail = connect(world.mailbox)
+    # httplib2 itself resends once after a dropped connection; the third drop is ours.
+    world.admin.faults([{"kind": "drop", "method": "gmail.users.getProfile", "times": 3}])
+    try:
+        assert gmail.profile().email == world.mailbox.email
+    finally:
+        world.admin.clear_faults()
+    assert gmail.stats.retries >= 1
