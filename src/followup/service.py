@@ -14,11 +14,12 @@ demo drive it with the emulator's clock.
 from __future__ import annotations
 
 import importlib
+import json
 import logging
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import AbstractContextManager, nullcontext
-from dataclasses import dataclass, field
+from contextlib import AbstractContextManager, contextmanager, nullcontext
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any, Literal, Protocol
 
@@ -46,7 +47,6 @@ from followup.ports import (
     HistoryDelta,
     Mailbox,
     MessageData,
-    Note,
     OutboxEntry,
     ProcessedMessage,
     Store,
@@ -463,9 +463,7 @@ class Service:
 
 
 def _rich_progress(label: str, total: int) -> AbstractContextManager[Callable[[int], None]]:
-    from contextlib import contextmanager
-
-    from rich.progress import Progress
+    from rich.progress import Progress  # imported only when a bar is shown
 
     @contextmanager
     def bar() -> Iterator[Callable[[int], None]]:
@@ -482,8 +480,6 @@ def _coalesce_labels(queued: list[tuple[str, str]]) -> list[tuple[str, str]]:
     A first sync replays weeks of events, and each step re-labels the threads; carried out
     one by one that is 10 units per thread per step for nothing.
     """
-    import json
-
     claimed: set[str] = set()
     kept: list[tuple[str, str]] = []
     for kind, payload in reversed(queued):
@@ -533,8 +529,6 @@ def _skipped(
 def _owned(record: ProcessedMessage, app_id: str | None) -> ProcessedMessage:
     if app_id is None:
         return record
-    from dataclasses import replace
-
     return replace(record, application_id=app_id)
 
 
@@ -614,4 +608,4 @@ def _event_records(
     ]
 
 
-__all__ = ["Engine", "Note", "PollReport", "Reader", "Service", "SyncSettings"]
+__all__ = ["Engine", "PollReport", "Reader", "Service", "SyncSettings"]
