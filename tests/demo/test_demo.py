@@ -229,3 +229,28 @@ def test_the_emulator_port_falls_back_only_when_something_listens_on_it() -> Non
         listener.listen()
         assert choose_port(port) != port
     assert choose_port(port) == port
+
+
+@pytest.mark.slow  # the whole demo in a child process (seconds)
+def test_demo_fails_when_the_story_does_not_happen(tmp_path: Path) -> None:
+    from importlib import resources
+
+    text = resources.files("followup.demo").joinpath("story.toml").read_text(encoding="utf-8")
+    # Without Priya's reply nothing pauses Okapi Logistics: that milestone cannot hold.
+    reply = re.compile(r'\[\[events\]\]\ntype = "reply"\n(?:[^\n]+\n)+\n')
+    assert len(reply.findall(text)) == 1
+    story = tmp_path / "story.toml"
+    story.write_text(reply.sub("", text), encoding="utf-8")
+    proc = subprocess.run(
+        [*demo_command(tmp_path / "demo"), "--story", str(story)],
+        capture_output=True,
+        text=True,
+        env=demo_env(),
+        timeout=DEMO_TIMEOUT,
+        check=False,
+    )
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert "✘ │ an employer's reply pauses the application" in proc.stdout
+    assert "✔ │ a rejection closes the application" in proc.stdout
+    assert "The story did NOT happen as told." in proc.stdout
+    assert gone(emulator_pid(proc.stdout))

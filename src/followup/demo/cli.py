@@ -33,6 +33,7 @@ from followup.demo.errors import DemoError
 from followup.demo.milestones import Milestone, check_milestones, never_sent, story_milestones
 from followup.demo.narration import Narrator
 from followup.demo.noise import NOISE
+from followup.errors import ConfigError
 from followup.simulate.scenario import Scenario
 
 MARKER = ".followup-demo"  # only a folder holding this is ever deleted by a re-run
@@ -40,10 +41,12 @@ DEFAULT_PACE = 0.5
 EXIT_INTERRUPTED = 130
 
 
-def load_story() -> Scenario:
-    """The story (story.toml), checked by the simulator's scenario loader."""
-    from followup.simulate.loader import parse_scenario
+def load_story(path: Path | None = None) -> Scenario:
+    """The story (the shipped story.toml unless ``path``), checked by the simulator's loader."""
+    from followup.simulate.loader import load_scenario, parse_scenario
 
+    if path is not None:
+        return load_scenario(path)
     text = resources.files("followup.demo").joinpath("story.toml").read_text(encoding="utf-8")
     return parse_scenario(tomllib.loads(text), source="story.toml")
 
@@ -90,7 +93,14 @@ def fresh_folder(folder: Path) -> None:
     show_default=True,
     help="Emulator port; another free one is used when it is taken.",
 )
-def main(folder: Path, pace: float, fast: bool, port: int) -> None:
+@click.option(
+    "--story",
+    "story_file",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    help="Play a variant of the shipped story.toml (same thread names; the milestones "
+    "are checked against them).",
+)
+def main(folder: Path, pace: float, fast: bool, port: int, story_file: Path | None) -> None:
     """Play three weeks of a job search against a local Gmail emulator, in under a minute.
 
     \b
@@ -102,8 +112,8 @@ def main(folder: Path, pace: float, fast: bool, port: int) -> None:
     folder = folder.resolve()
     try:
         fresh_folder(folder)
-        story = load_story()
-    except DemoError as exc:
+        story = load_story(story_file)
+    except (DemoError, ConfigError) as exc:
         console.print(Text(f"demo: {exc}", style="bold red"))
         sys.exit(2)
     user = story.user
