@@ -19,6 +19,7 @@ from followup.adapters.outbox import InboxSettings
 from followup.adapters.ratelimit import Backoff, QuotaLimiter
 from followup.adapters.store import SqliteStore
 from followup.config import Config
+from followup.core.compose import TemplateSet, UserProfile
 from followup.core.model import LabelRole
 from followup.errors import ConfigError
 from followup.paths import Paths
@@ -61,10 +62,8 @@ def sync_settings(config: Config, *, progress: bool | None = None) -> SyncSettin
     )
 
 
-def user_profile(config: Config, paths: Paths, address: str) -> Any:
+def user_profile(config: Config, paths: Paths, address: str) -> UserProfile:
     """Who signs the drafts, with the user's template overrides when there are any."""
-    from followup.core.compose import TemplateSet, UserProfile
-
     templates = TemplateSet.shipped()
     folder = paths.templates_dir
     if folder.is_dir():

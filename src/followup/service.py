@@ -13,7 +13,6 @@ demo drive it with the emulator's clock.
 
 from __future__ import annotations
 
-import importlib
 import json
 import logging
 import sys
@@ -21,13 +20,15 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from typing import Any, Literal, Protocol
+from typing import Literal
 
 from followup.adapters.crashpoints import crash_point
 from followup.adapters.ingest import candidate_query, is_candidate, to_mail_seen
 from followup.adapters.labels import DEFAULT_LABEL_NAMES, LabelKeeper
 from followup.adapters.outbox import Applied, InboxSettings, Outbox, encode_effect, intent_entry
-from followup.core.effects import CreateDraft, Effect
+from followup.core.compose import UserProfile
+from followup.core.effects import CreateDraft
+from followup.core.engine import Outcome, handle
 from followup.core.events import (
     ClockTick,
     DraftDeleted,
@@ -39,6 +40,7 @@ from followup.core.events import (
     UserCommand,
 )
 from followup.core.model import Application, LabelRole
+from followup.core.policy import Policy
 from followup.errors import HistoryExpired, NotFound
 from followup.mail.model import MailReading
 from followup.ports import (
@@ -61,26 +63,9 @@ RAW_CHUNK = 100
 MAX_FEEDBACK_ROUNDS = 5
 
 
-class Outcome(Protocol):
-    """What the core's ``handle`` returns."""
-
-    @property
-    def applications(self) -> Mapping[str, Application]: ...  # changed or new ones
-    @property
-    def effects(self) -> Sequence[Effect]: ...
-    @property
-    def notes(self) -> Sequence[Any]: ...
-
-
-Engine = Callable[[Mapping[str, Application], Event, Any, Any, datetime], Outcome]
+Engine = Callable[[Mapping[str, Application], Event, Policy, UserProfile, datetime], Outcome]
+"""The core's ``handle``; injectable so the service can be tested with any engine."""
 Reader = Callable[[bytes], MailReading]
-
-
-def default_engine() -> Engine:
-    """The core's ``handle`` (imported late: the core is built in parallel with this)."""
-    module = importlib.import_module("followup.core.engine")
-    engine: Engine = module.handle
-    return engine
 
 
 @dataclass(frozen=True)
@@ -129,8 +114,8 @@ class Service:
         self,
         mailbox: Mailbox,
         store: Store,
-        policy: Any,
-        profile: Any,
+        policy: Policy,
+        profile: UserProfile,
         settings: SyncSettings,
         clock: Clock,
         *,
@@ -144,7 +129,7 @@ class Service:
         self.settings = settings
         self.clock = clock
         self._reader = reader
-        self._engine = engine or default_engine()
+        self._engine: Engine = engine or handle
         self.labels = LabelKeeper(mailbox, store, settings.labels)
         self.outbox = Outbox(mailbox, store, self.labels, settings.inbox)
         self._started = False
