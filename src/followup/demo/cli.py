@@ -33,8 +33,9 @@ from followup.demo.errors import DemoError
 from followup.demo.milestones import Milestone, check_milestones, never_sent, story_milestones
 from followup.demo.narration import Narrator
 from followup.demo.noise import NOISE
-from followup.errors import ConfigError
+from followup.errors import ConfigError, FollowupError
 from followup.simulate.scenario import Scenario
+from gmail_emulator.testing import AdminError
 
 MARKER = ".followup-demo"  # only a folder holding this is ever deleted by a re-run
 DEFAULT_PACE = 0.5
@@ -133,8 +134,9 @@ def main(folder: Path, pace: float, fast: bool, port: int, story_file: Path | No
     except KeyboardInterrupt:
         console.print(Text("\nInterrupted: stopping the emulator.", style="bold yellow"))
         code = EXIT_INTERRUPTED
-    except DemoError as exc:
-        console.print(Text(f"\nThe demo stopped: {exc}", style="bold red"))
+    except (DemoError, FollowupError, AdminError) as exc:
+        text = exc.explain() if isinstance(exc, FollowupError) else str(exc)
+        console.print(Text(f"\nThe demo stopped: {text}", style="bold red"))
     finally:
         emulator.stop()
     _summary(console, milestones, code)
