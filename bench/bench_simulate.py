@@ -26,7 +26,10 @@ def main() -> None:
     population = build_population(APPLICATIONS, DAYS, seed=1)
     started = time.perf_counter()
     result = run_scenario(
-        population.scenario, user_send_delay=USER_SEND_DELAY, budget_seconds=budget
+        population.scenario,
+        user_send_delay=USER_SEND_DELAY,
+        budget_seconds=budget,
+        keep_errors=True,
     )
     wall = time.perf_counter() - started
     clock = population.scenario.clock
@@ -43,7 +46,9 @@ def main() -> None:
     row("service quota units", result.service_units)
     row("mailbox calls / units (all)", f"{result.mailbox_calls} / {result.mailbox_units}")
     row("sends by followup", result.sends_in_log - result.user_sends)
-    if not result.complete:
+    if result.error:
+        print(f"NOT MET: the run failed after {covered} simulated days: {result.error}")
+    elif not result.complete:
         print(f"NOT MET: stopped at the {budget:.0f} s budget after {covered} simulated days")
     else:
         print("met" if wall <= TARGET_SECONDS else "NOT MET", f"({wall:.1f} s)")

@@ -111,6 +111,7 @@ class RunResult:
     complete: bool = True  # False: stopped early at ``reached`` (a benchmark's time budget)
     reached: datetime | None = None
     service_seconds: float = 0.0  # wall time spent in Service.poll_once + tick
+    error: str | None = None  # what stopped the run early (``keep_errors``)
     checks: list[Any] = field(default_factory=list)
 
     @property
@@ -226,9 +227,21 @@ class Runner:
 
     # -- the loop ---------------------------------------------------------------------------
 
-    def run(self, *, budget_seconds: float | None = None) -> RunResult:
+    def run(self, *, budget_seconds: float | None = None, keep_errors: bool = False) -> RunResult:
         """Play the whole span; with ``budget_seconds``, stop early once that much wall time
-        has passed (benchmarks), and say how far the simulation got."""
+        has passed (benchmarks), and say how far the simulation got. With ``keep_errors`` an
+        exception from the stack ends the run with a partial result naming it, instead of
+        propagating (a benchmark still reports what it measured)."""
+        try:
+            return self._play(budget_seconds)
+        except Exception as exc:
+            if not keep_errors:
+                raise
+            result = self._result(complete=False)
+            result.error = f"{type(exc).__name__}: {exc}"
+            return result
+
+    def _play(self, budget_seconds: float | None) -> RunResult:
         events = list(self.scenario.events)
         poll_at = self.clock.start
         end = self.clock.end
@@ -505,6 +518,7 @@ def run_scenario(
     handle: Any = None,
     user_send_delay: timedelta | None = None,
     budget_seconds: float | None = None,
+    keep_errors: bool = False,
 ) -> RunResult:
     """Play ``scenario`` on a fresh emulator (or ``handle``'s) and check its expectations.
 
@@ -518,7 +532,7 @@ def run_scenario(
             handle = stack.enter_context(emulator_server())
         workdir = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="followup-sim-")))
         runner = Runner(scenario, handle, workdir, user_send_delay=user_send_delay)
-        result = runner.run(budget_seconds=budget_seconds)
+        result = runner.run(budget_seconds=budget_seconds, keep_errors=keep_errors)
     result.checks = check(result)
     return result
 
