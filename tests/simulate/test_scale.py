@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
-
 from followup.simulate.loader import parse_scenario
 from followup.simulate.runner import run_scenario
 
@@ -36,11 +34,6 @@ def busy_morning() -> dict[str, Any]:
     }
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="adapters/gmail.py history_since pages with history.list_next, which "
-    "googleapiclient refuses for repeated historyTypes (ValueError in parse_unique_urlencoded)",
-)
 def test_a_poll_reads_more_than_one_page_of_history() -> None:
     result = run_scenario(parse_scenario(busy_morning()))
     assert len(result.applications) == MESSAGES

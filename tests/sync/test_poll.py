@@ -6,6 +6,7 @@ import base64
 import os
 from collections.abc import Callable
 from datetime import timedelta
+from typing import Any
 
 import pytest
 
@@ -256,3 +257,14 @@ def test_an_intent_another_live_process_is_creating_is_left_to_it(world: World) 
     world.service.poll_once()
     assert world.gmail.list_drafts() == []
     assert [kind for _, kind, _ in world.store.pending_effects()] == ["discard"]
+
+
+def test_a_poll_reads_every_page_of_history(world: World, emulator: Any) -> None:
+    world.service.first_sync()
+    t0 = world.admin.clock()
+    for n in range(520):  # more than one 500-record page
+        emulator.backend.deliver(world.mailbox.email, newsletter(sent=t0, n=n))
+    before = world.methods().count("gmail.users.history.list")
+    report = world.service.poll_once()
+    assert world.methods().count("gmail.users.history.list") - before == 2
+    assert report.messages_fetched == 520

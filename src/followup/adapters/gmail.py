@@ -423,12 +423,13 @@ class GmailMailbox:
         An idle mailbox answers with one page and no records: exactly one call, 2 units.
         """
         history = self._users.history()
-        request = history.list(
-            userId="me",
-            startHistoryId=start_history_id,
-            historyTypes=list(HISTORY_TYPES),
-            maxResults=PAGE_SIZE,
-        )
+        params: dict[str, Any] = {
+            "userId": "me",
+            "startHistoryId": start_history_id,
+            "historyTypes": list(HISTORY_TYPES),
+            "maxResults": PAGE_SIZE,
+        }
+        request: Any = history.list(**params)
         added: list[MessageRef] = []
         deleted: list[MessageRef] = []
         labels_added: list[LabelChange] = []
@@ -453,7 +454,10 @@ class GmailMailbox:
                         LabelChange(_ref(item["message"]), tuple(item.get("labelIds") or ()))
                     )
             latest = str(body.get("historyId") or latest)
-            request = history.list_next(request, body)
+            # Not list_next(): it re-parses the URL and refuses the repeated historyTypes
+            # parameter (ValueError in parse_unique_urlencoded), so page by hand.
+            token = body.get("nextPageToken")
+            request = history.list(**params, pageToken=token) if token else None
         return HistoryDelta(
             history_id=latest,
             added=tuple(added),
