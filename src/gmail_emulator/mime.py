@@ -286,11 +286,16 @@ class _Walker:
                 body = {"attachmentId": attachment_id_for(part_id), "size": len(data)}
             out["body"] = body
             return out
+        if mime_type.startswith("text/"):
+            # Gmail serves text bodies as UTF-8 whatever charset the part declares, and keeps
+            # the declaring header as it was (seen in the wild, e.g. openclaw/gogcli#446).
+            text = _decode_text(data, msg)
+            data = text.encode("utf-8")
+            if mime_type == "text/plain":
+                self.plain.append(text)
+            elif mime_type == "text/html":
+                self.html.append(text)
         out["body"] = {"size": len(data), "data": b64url_nopad(data)} if data else {"size": 0}
-        if mime_type == "text/plain":
-            self.plain.append(_decode_text(data, msg))
-        elif mime_type == "text/html":
-            self.html.append(_decode_text(data, msg))
         return out
 
     def best_text(self) -> str:
@@ -345,15 +350,20 @@ def _disposition(msg: Message) -> str:
 
 
 def _decode_text(data: bytes, msg: Message) -> str:
-    charset = "utf-8"
+    """Text of a part: its declared charset, else UTF-8, else Latin-1 (which cannot fail)."""
     try:
-        charset = msg.get_content_charset() or "utf-8"
+        charset = msg.get_content_charset()
     except Exception:
-        charset = "utf-8"
+        charset = None
+    if charset:
+        try:
+            return data.decode(charset, "replace")
+        except LookupError:
+            pass
     try:
-        return data.decode(charset, "replace")
-    except LookupError:
-        return data.decode("utf-8", "replace")
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")
 
 
 class _TextExtractor(HTMLParser):

@@ -250,3 +250,15 @@ def test_header_block_fast_split_matches_the_stdlib_header_parser(headers: list[
     raw = ("\r\n".join(headers) + "\r\n\r\nbody").encode()
     expected = BytesHeaderParser(policy=compat32).parsebytes(raw)
     assert header_block(raw) == [(k, decode_header_value(v)) for k, v in expected.items()]
+
+
+def test_text_bodies_are_served_as_utf8_whatever_the_declared_charset(api: Api) -> None:
+    raw = (
+        b"Subject: x\r\nContent-Type: text/plain; charset=iso-8859-1\r\n"
+        b"Content-Transfer-Encoding: 8bit\r\n\r\nCaf\xe9 cr\xe8me\r\n"
+    )
+    payload = api("messages.get", id=insert(api, raw))["payload"]
+    assert unb64(payload["body"]["data"]).decode("utf-8") == "Café crème\r\n"
+    assert payload["body"]["size"] == len("Café crème\r\n".encode())
+    content_type = {h["name"]: h["value"] for h in payload["headers"]}["Content-Type"]
+    assert content_type == "text/plain; charset=iso-8859-1"  # the header is left as it was
