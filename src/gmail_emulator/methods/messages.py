@@ -117,7 +117,11 @@ def import_message(backend: Backend, box: Mailbox, p: Params, body: Any) -> Any:
 def _from_self(raw: bytes, me: str) -> bool:
     for name, value in header_block(raw):
         if name.lower() == "from":
-            return any(addr.lower() == me.lower() for _, addr in email.utils.getaddresses([value]))
+            try:
+                addresses = email.utils.getaddresses([value])
+            except Exception:  # a malformed From is simply not the user's
+                return False
+            return any(addr.lower() == me.lower() for _, addr in addresses)
     return False
 
 
@@ -131,7 +135,7 @@ def prepare_outgoing(raw: bytes, me: str, now_ms: int) -> bytes:
         raise bad_request("Recipient address required")
     newline = b"\r\n" if b"\r\n" in raw[:2000] else b"\n"
     extra: list[str] = []
-    if not present.get("from", "").strip():
+    if "from" not in present:
         extra.append(f"From: {me}")
     if "date" not in present:
         extra.append(f"Date: {rfc_date(now_ms)}")
