@@ -16,7 +16,7 @@ import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from email import message_from_bytes
 from email import policy as email_policy
@@ -81,6 +81,7 @@ class ThreadBook:
     last_text: str = ""
     last_sender: str = ""
     last_at: datetime | None = None
+    last_user_message_id: str = ""  # what a bounce in this thread refers to
 
     def ref(self) -> ThreadRef:
         return ThreadRef(
@@ -315,7 +316,15 @@ class Runner:
     def _deliver(self, event: Event) -> None:
         role = self._role_for(event)
         book = self._book_for(event)
-        msg = build_mail(self.scenario, event, thread=book.ref() if book else None, role=role)
+        ref = book.ref() if book else None
+        if (
+            ref is not None
+            and event.type is EventType.BOUNCE
+            and book
+            and book.last_user_message_id
+        ):
+            ref = replace(ref, message_ids=(book.last_user_message_id,))
+        msg = build_mail(self.scenario, event, thread=ref, role=role)
         raw = msg.as_bytes()
         result = self.handle.backend.deliver(self.user.email, raw)
         self._remember(event, msg, result["threadId"], role, book)
@@ -357,6 +366,8 @@ class Runner:
         sent = self.user_messages.send(userId="me", body=body).execute()
         self.user_sends += 1
         self._remember(event, msg, sent["threadId"], role, book)
+        if event.id or event.thread:
+            self.books[event.id or event.thread or ""].last_user_message_id = str(msg["Message-ID"])
         self._log(event.at, self.user.name, f"sends own mail: {msg['Subject']}", "cyan")
 
     def _our_draft(self, event: Event) -> dict[str, Any]:
@@ -386,6 +397,7 @@ class Runner:
             parsed = message_from_bytes(raw, policy=email_policy.default)
             if parsed["Message-ID"]:
                 book.message_ids.append(str(parsed["Message-ID"]))
+                book.last_user_message_id = str(parsed["Message-ID"])
             book.last_sender = f"{self.user.name} <{self.user.email}>"
             book.last_at = event.at
             self._log(event.at, self.user.name, f"sends our {seen.kind} draft", "cyan")
