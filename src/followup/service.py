@@ -199,12 +199,14 @@ class Service:
         report = PollReport(mode="incremental")
         wanted = list(dict.fromkeys(_interesting(delta)))
         seen = self.store.seen_message_ids(wanted)
-        fetch = [m for m in wanted if m not in seen]
         drafts_by_message = {
             row.draft_message_id: row
             for row in self.store.outbox("created")
             if row.draft_message_id is not None
         }
+        # Our own drafts show up as new messages; only fetch one once it has been sent.
+        sent = _sent_ids(delta)
+        fetch = [m for m in wanted if m not in seen and (m not in drafts_by_message or m in sent)]
         fetched = self.mailbox.get_messages(fetch, fmt="raw") if fetch else {}
         report.messages_fetched = len(fetched)
         crash_point("poll.after_fetch")
@@ -485,12 +487,17 @@ def _interesting(delta: HistoryDelta) -> Iterator[str]:
     """Messages worth a look: new ones, ones just sent, ones taken out of spam or trash."""
     for ref in delta.added:
         yield ref.id
-    for change in delta.labels_added:
-        if "SENT" in change.label_ids or "INBOX" in change.label_ids:
-            yield change.message.id
+    yield from _sent_ids(delta)
     for change in delta.labels_removed:
-        if {"SPAM", "TRASH", "DRAFT"}.intersection(change.label_ids):
+        if {"SPAM", "TRASH"}.intersection(change.label_ids):
             yield change.message.id
+
+
+def _sent_ids(delta: HistoryDelta) -> set[str]:
+    """Messages that became sent mail in place (a draft sent keeping its message id)."""
+    sent = {c.message.id for c in delta.labels_added if "SENT" in c.label_ids}
+    sent.update(c.message.id for c in delta.labels_removed if "DRAFT" in c.label_ids)
+    return sent
 
 
 def _chunks(items: Sequence[str], size: int) -> Iterator[Sequence[str]]:
