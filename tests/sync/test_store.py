@@ -8,6 +8,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from followup.adapters.store import MIGRATIONS, SqliteStore
 from followup.core.model import Application, State
@@ -148,3 +150,71 @@ def test_only_one_caller_can_claim_an_intent(store: SqliteStore) -> None:
     store.put_outbox(_entry())
     assert store.claim_outbox("k1", expected="intended", state="creating", at=T0) is True
     assert store.claim_outbox("k1", expected="intended", state="creating", at=T0) is False
+
+
+_text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
+_when = st.datetimes(
+    min_value=datetime(2000, 1, 1), max_value=datetime(2100, 1, 1), timezones=st.just(UTC)
+)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    message_id=_text.filter(bool),
+    thread_id=_text,
+    at=_when,
+    kind=_text,
+    reasons=st.tuples(_text, _text),
+    subject=_text,
+    from_user=st.booleans(),
+)
+def test_processed_messages_round_trip(
+    tmp_path_factory: pytest.TempPathFactory,
+    message_id: str,
+    thread_id: str,
+    at: datetime,
+    kind: str,
+    reasons: tuple[str, ...],
+    subject: str,
+    from_user: bool,
+) -> None:
+    store = SqliteStore(tmp_path_factory.mktemp("rt") / "f.sqlite3")
+    record = ProcessedMessage(
+        message_id=message_id,
+        thread_id=thread_id,
+        at=at,
+        kind=kind,
+        status="ingested",
+        from_user=from_user,
+        subject=subject,
+        reasons=reasons,
+    )
+    store.record_message(record)
+    assert store.get_message(message_id) == record
+    store.close()
+
+
+@settings(max_examples=40, deadline=None)
+@given(key=_text.filter(bool), raw=st.binary(max_size=200), thread=st.none() | _text, at=_when)
+def test_outbox_entries_round_trip(
+    tmp_path_factory: pytest.TempPathFactory,
+    key: str,
+    raw: bytes,
+    thread: str | None,
+    at: datetime,
+) -> None:
+    store = SqliteStore(tmp_path_factory.mktemp("rt") / "f.sqlite3")
+    entry = OutboxEntry(
+        intent_key=key,
+        application_id="a",
+        step="check_in",
+        thread_id=thread,
+        state="intended",
+        raw=raw,
+        content_hash="h",
+        created_at=at,
+        updated_at=at,
+    )
+    store.put_outbox(entry)
+    assert store.get_outbox(key) == entry
+    store.close()
