@@ -132,6 +132,12 @@ class Flaky:
             RuntimeError("bug"),
         ]
 
+        self.store = self
+        self.closed = 0
+
+    def close(self) -> None:
+        self.closed += 1
+
     def poll_once(self) -> None:
         if self.errors:
             raise self.errors.pop(0)
@@ -149,3 +155,4 @@ def test_watcher_survives_every_kind_of_failure_and_rebuilds_after_auth_errors()
         watcher.poll()
     assert (watcher.runs, watcher.failures) == (4, 3)
     assert len(built) == 2  # rebuilt once, after the AuthExpired
+    assert built[0].closed == 1  # and the old store was closed

@@ -67,3 +67,10 @@ def test_watch_stops_cleanly_on_sigterm_and_holds_the_account_lock(
         out, err = watcher.communicate(timeout=60)
     assert watcher.returncode == 0, err
     assert "Watching Gmail" in out
+
+
+def test_watch_without_a_sign_in_stops_at_once_naming_the_fix(tmp_path: Path) -> None:
+    env = {**os.environ, "FOLLOWUP_HOME": str(tmp_path / "empty")}
+    done = subprocess.run(_followup("watch"), env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode != 0
+    assert "followup connect" in done.stderr

@@ -45,9 +45,9 @@ class WatchSettings:
 class Watcher:
     """Owns the service (rebuilt after an auth failure) and runs jobs that never raise."""
 
-    def __init__(self, build: Callable[[], Service]) -> None:
+    def __init__(self, build: Callable[[], Service], *, service: Service | None = None) -> None:
         self._build = build
-        self._service: Service | None = None
+        self._service = service
         self.runs = 0
         self.failures = 0
 
@@ -68,6 +68,8 @@ class Watcher:
             return call(self.service())
         except AuthExpired as exc:
             self.failures += 1
+            if self._service is not None:
+                self._service.store.close()
             self._service = None  # rebuild from the token file next time
             log.error("watch.auth_failed job=%s error=%s hint=%r", job, exc, exc.hint)
         except FollowupError as exc:

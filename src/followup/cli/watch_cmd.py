@@ -69,7 +69,11 @@ def watch(once: bool, interval: float | None, progress: bool | None) -> None:
                 poll_minutes=interval or config.watch.poll_minutes,
                 jitter_seconds=config.watch.jitter_seconds,
             )
-            watcher = Watcher(lambda: build_service(paths, config, progress=progress).service)
+            # Built once up front, so a missing sign-in or a bad config fails here, loudly.
+            first = build_service(paths, config, progress=progress).service
+            watcher = Watcher(
+                lambda: build_service(paths, config, progress=progress).service, service=first
+            )
             click.echo(
                 f"Watching Gmail every {settings.poll_minutes:g} min (Ctrl-C to stop). "
                 "followup creates drafts; it never sends mail."
