@@ -1,8 +1,9 @@
 """Play a scenario against the real stack: emulator, Gmail adapter, service, classifier, core.
 
 The runner is the simulation's composition root. It starts a Gmail emulator in this
-process, builds the same ``Service`` the watcher runs (pointed at the emulator, with an
-in-memory store and the emulator's clock), and moves simulated time forward: at each
+process, builds the same ``Service`` the watcher runs (through ``bootstrap.build_service``,
+pointed at the emulator, with an SQLite file in a temporary folder and the emulator's clock
+as the service's clock), and moves simulated time forward: at each
 event it sets the emulator clock and acts like the outside world (mail arrives) or like
 the user (mail sent, a draft sent, edited or deleted, through the Gmail API with the user's
 own client); at each poll time it runs one poll and one tick, then looks at the mailbox's
@@ -24,6 +25,12 @@ from email.message import EmailMessage
 from pathlib import Path
 from typing import Any
 
+from google.oauth2.credentials import Credentials
+
+from followup.bootstrap import build_service
+from followup.config import parse_config
+from followup.core.events import UserCommand
+from followup.paths import Paths
 from followup.simulate.mailgen import ThreadRef, build_mail
 from followup.simulate.scenario import (
     CLI_ACTIONS,
@@ -33,9 +40,12 @@ from followup.simulate.scenario import (
     EventType,
     Scenario,
 )
+from gmail_emulator.auth import DEMO_CLIENT_ID, DEMO_CLIENT_SECRET
+from gmail_emulator.testing import gmail_service, serve_in_thread
 
 # Tokens outlive any simulated span, so clock jumps do not turn every poll into a refresh.
 TOKEN_LIFETIME = timedelta(days=3650)
+# The adapter's client-side limiter counts real seconds; a simulated day passes in about one.
 UNLIMITED_UNITS_PER_MINUTE = 10**12
 # The emulator keeps history a week by default; polls are at most a day apart here.
 HISTORY_RETENTION = timedelta(days=30)
@@ -134,8 +144,6 @@ class _EmulatorClock:
 @contextmanager
 def emulator_server() -> Iterator[Any]:
     """A fresh in-process emulator for one run."""
-    from gmail_emulator.testing import serve_in_thread
-
     with serve_in_thread(
         access_token_lifetime=TOKEN_LIFETIME, history_retention=HISTORY_RETENTION
     ) as handle:
@@ -153,14 +161,6 @@ class Runner:
         *,
         user_send_delay: timedelta | None = None,
     ) -> None:
-        from google.oauth2.credentials import Credentials
-
-        from followup.bootstrap import build_service
-        from followup.config import parse_config
-        from followup.paths import Paths
-        from gmail_emulator.auth import DEMO_CLIENT_ID, DEMO_CLIENT_SECRET
-        from gmail_emulator.testing import gmail_service
-
         self.scenario = scenario
         self.handle = handle
         self.user_send_delay = user_send_delay
@@ -270,11 +270,11 @@ class Runner:
     def _poll(self, at: datetime) -> None:
         self._set_clock(at)
         started = time.perf_counter()
-        report = self.service.poll_once()
-        tick = self.service.tick()
+        # What the poll and tick did shows in the applications' history (see ``_result``).
+        self.service.poll_once()
+        self.service.tick()
         self.service_seconds += time.perf_counter() - started
         self.polls += 1
-        del report, tick  # what they did shows in the applications' history (``_result``)
         present = self._observe_drafts(at)
         if self.user_send_delay is not None:
             self._send_ready_drafts(at, present)
@@ -411,8 +411,6 @@ class Runner:
             self._log(event.at, self.user.name, f"edits our {seen.kind} draft", "cyan")
 
     def _command(self, event: Event) -> None:
-        from followup.core.events import UserCommand
-
         book = self._book_for(event)
         assert book is not None
         app = self._application_of(book.thread_id)
