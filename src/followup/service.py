@@ -133,6 +133,7 @@ class Service:
         self.labels = LabelKeeper(mailbox, store, settings.labels)
         self.outbox = Outbox(mailbox, store, self.labels, settings.inbox)
         self._started = False
+        self._cache: tuple[int, dict[str, Application]] | None = None
 
     # -- public API -------------------------------------------------------------------------
 
@@ -255,7 +256,7 @@ class Service:
         refs = list(self.mailbox.list_messages(query))
         seen = self.store.seen_message_ids(r.id for r in refs)
         unseen = [r.id for r in refs if r.id not in seen]
-        known_threads = {t for app in self.store.load_applications() for t in app.thread_ids}
+        known_threads = {t for app in self._applications().values() for t in app.thread_ids}
         candidates: list[str] = []
         records: list[ProcessedMessage] = []
         with self._progress("Checking mail headers", len(unseen)) as advance:
@@ -373,7 +374,7 @@ class Service:
         """Feed events in date order and commit everything they caused, with the cursor."""
         ordered = sorted(events, key=_event_time)
         with self.store.transaction():
-            apps = {app.id: app for app in self.store.load_applications()}
+            apps = dict(self._applications())
             changed: set[str] = set()
             queued: list[tuple[str, str]] = []
             logged: list[tuple[Event, tuple[str, ...]]] = []
@@ -394,11 +395,13 @@ class Service:
                     continue
                 logged.append((event, touched))
             report.events += len(ordered)
-            owners = {m.message_id: app.id for app in apps.values() for m in app.messages}
+            owners = {m.message_id: key for key in changed for m in apps[key].messages}
             for event, touched in logged:
                 for entry in _event_records(event, touched, owners, self.store):
                     self.store.record_event(entry)
-            self.store.save_applications(apps[key] for key in sorted(changed))
+            if changed:
+                self.store.save_applications(apps[key] for key in sorted(changed))
+            version = self.store.applications_version()
             for record in records:
                 self.store.record_message(_owned(record, owners.get(record.message_id)))
             for key, state, message_id in outbox_updates:
@@ -412,7 +415,19 @@ class Service:
             crash_point("poll.before_commit")
             if cursor is not None:
                 self.store.set_cursor(cursor)
+        self._cache = (version, apps)  # only once committed: a rollback keeps the old view
         crash_point("poll.after_commit")
+
+    def _applications(self) -> dict[str, Application]:
+        """All applications, decoded from the store only when another writer changed them.
+
+        Decoding every application's JSON on every poll and tick is what a poll spends
+        most of its time on with hundreds of applications.
+        """
+        version = self.store.applications_version()
+        if self._cache is None or self._cache[0] != version:
+            self._cache = (version, {a.id: a for a in self.store.load_applications()})
+        return self._cache[1]
 
     def _drain(self, now: datetime, report: PollReport) -> None:
         """Carry out queued effects; feed what they report (kept drafts) back to the core."""

@@ -218,3 +218,10 @@ def test_outbox_entries_round_trip(
     store.put_outbox(entry)
     assert store.get_outbox(key) == entry
     store.close()
+
+
+def test_every_save_of_applications_bumps_their_version(store: SqliteStore) -> None:
+    assert store.applications_version() == 0
+    store.save_applications([_app()])
+    store.save_applications([_app()])
+    assert store.applications_version() == 2

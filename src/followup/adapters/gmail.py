@@ -249,6 +249,13 @@ class GmailMailbox:
     ) -> None:
         self._service = service
         self._users = service.users()
+        # Building a sub-resource re-creates every method from discovery (milliseconds each
+        # time), so make each one once.
+        self._messages = self._users.messages()
+        self._threads = self._users.threads()
+        self._drafts = self._users.drafts()
+        self._labels = self._users.labels()
+        self._history = self._users.history()
         self._batch_uri = batch_uri
         self.limiter = limiter or QuotaLimiter()
         self.backoff = backoff or Backoff()
@@ -381,7 +388,7 @@ class GmailMailbox:
         self, query: str, *, include_spam_trash: bool = False
     ) -> Iterator[MessageRef]:
         """All messages matching ``query``, newest first, every page."""
-        messages = self._users.messages()
+        messages = self._messages
         request = messages.list(
             userId="me", q=query, maxResults=PAGE_SIZE, includeSpamTrash=include_spam_trash
         )
@@ -399,7 +406,7 @@ class GmailMailbox:
         headers: Sequence[str] = METADATA_HEADERS,
     ) -> dict[str, MessageData]:
         """Batch-fetch messages; ids that vanished meanwhile are simply absent."""
-        messages = self._users.messages()
+        messages = self._messages
 
         def make(message_id: str) -> Any:
             if fmt == "metadata":
@@ -422,7 +429,7 @@ class GmailMailbox:
 
         An idle mailbox answers with one page and no records: exactly one call, 2 units.
         """
-        history = self._users.history()
+        history = self._history
         params: dict[str, Any] = {
             "userId": "me",
             "startHistoryId": start_history_id,
@@ -471,7 +478,7 @@ class GmailMailbox:
         try:
             body = self._execute(
                 "threads.get",
-                self._users.threads().get(userId="me", id=thread_id, format="minimal"),
+                self._threads.get(userId="me", id=thread_id, format="minimal"),
             )
         except NotFound:
             return ()
@@ -480,7 +487,7 @@ class GmailMailbox:
     # -- drafts -----------------------------------------------------------------------------
 
     def list_drafts(self, query: str | None = None) -> list[Draft]:
-        drafts = self._users.drafts()
+        drafts = self._drafts
         params: dict[str, Any] = {"userId": "me", "maxResults": PAGE_SIZE}
         if query:
             params["q"] = query
@@ -502,9 +509,7 @@ class GmailMailbox:
 
     def get_draft(self, draft_id: str) -> Draft:
         """The draft with its raw message; raises NotFound when the user deleted (or sent) it."""
-        body = self._execute(
-            "drafts.get", self._users.drafts().get(userId="me", id=draft_id, format="raw")
-        )
+        body = self._execute("drafts.get", self._drafts.get(userId="me", id=draft_id, format="raw"))
         message = parse_message(body["message"])
         return Draft(
             id=str(body["id"]), message_id=message.id, thread_id=message.thread_id, raw=message.raw
@@ -512,7 +517,7 @@ class GmailMailbox:
 
     def get_drafts(self, draft_ids: Iterable[str]) -> dict[str, Draft]:
         """Batch drafts.get (metadata: enough to read our X-Followup-Id header)."""
-        drafts = self._users.drafts()
+        drafts = self._drafts
 
         def make(draft_id: str) -> Any:
             return drafts.get(userId="me", id=draft_id, format="metadata")
@@ -533,7 +538,7 @@ class GmailMailbox:
         if thread_id:
             message["threadId"] = thread_id
         body = self._execute(
-            "drafts.create", self._users.drafts().create(userId="me", body={"message": message})
+            "drafts.create", self._drafts.create(userId="me", body={"message": message})
         )
         msg = body.get("message") or {}
         return Draft(
@@ -545,7 +550,7 @@ class GmailMailbox:
     def delete_draft(self, draft_id: str) -> bool:
         """Delete permanently; False when it was already gone (204 comes back as {})."""
         try:
-            self._execute("drafts.delete", self._users.drafts().delete(userId="me", id=draft_id))
+            self._execute("drafts.delete", self._drafts.delete(userId="me", id=draft_id))
         except NotFound:
             return False
         return True
@@ -553,7 +558,7 @@ class GmailMailbox:
     # -- labels -----------------------------------------------------------------------------
 
     def list_labels(self) -> list[Label]:
-        body = self._execute("labels.list", self._users.labels().list(userId="me"))
+        body = self._execute("labels.list", self._labels.list(userId="me"))
         return [
             Label(id=str(x["id"]), name=str(x.get("name", "")), type=str(x.get("type", "user")))
             for x in body.get("labels") or ()
@@ -562,7 +567,7 @@ class GmailMailbox:
     def create_label(self, name: str) -> Label:
         body = self._execute(
             "labels.create",
-            self._users.labels().create(
+            self._labels.create(
                 userId="me",
                 body={
                     "name": name,
@@ -578,7 +583,7 @@ class GmailMailbox:
     ) -> None:
         self._execute(
             "threads.modify",
-            self._users.threads().modify(
+            self._threads.modify(
                 userId="me",
                 id=thread_id,
                 body={"addLabelIds": list(add), "removeLabelIds": list(remove)},

@@ -247,9 +247,18 @@ class SqliteStore:
         rows = self._read("SELECT data FROM applications ORDER BY rowid")
         return [Application.from_dict(json.loads(r[0])) for r in rows]
 
+    def applications_version(self) -> int:
+        """Bumped by every save: lets a caller keep applications in memory between polls."""
+        value = self.get_meta("applications_version")
+        return int(value) if value else 0
+
     def save_applications(self, apps: Iterable[Application]) -> None:
         now = _iso(datetime.now(UTC))
         with self.transaction():
+            self._db.execute(
+                "INSERT INTO meta (key, value) VALUES ('applications_version', '1') "
+                "ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1"
+            )
             for app in apps:
                 self._db.execute(
                     "INSERT INTO applications (id, company, state, data, updated_at) "
