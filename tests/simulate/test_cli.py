@@ -48,6 +48,8 @@ def test_population_prints_a_summary_per_behaviour() -> None:
     assert result.exit_code == 0, result.output
     assert "population summary" in result.output
     assert "sends by followup: 0" in result.output
+    assert "PASS population.one_draft_at_a_time" in result.output
+    assert "FAIL" not in result.output
 
 
 def test_scenarios_and_population_together_are_refused() -> None:

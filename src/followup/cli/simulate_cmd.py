@@ -29,15 +29,22 @@ EXIT_INVALID = 2
 )
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed for --population.")
 @click.option("--quiet", "-q", is_flag=True, help="Scenarios: only the verdicts, no timeline.")
+@click.option("--timeline", is_flag=True, help="Population: print the whole timeline too.")
 def simulate(
-    scenarios: tuple[Path, ...], population: int | None, days: int, seed: int, quiet: bool
+    scenarios: tuple[Path, ...],
+    population: int | None,
+    days: int,
+    seed: int,
+    quiet: bool,
+    timeline: bool,
 ) -> None:
     """Play job searches against the real engine and an in-process Gmail emulator.
 
     With SCENARIO files (docs/simulate.md; folders are searched for *.toml), each is
     played and its timeline printed, then PASS or FAIL for every expectation. With
-    --population N, N random applications are simulated over --days and a summary is
-    printed. Nothing touches a real mailbox.
+    --population N, N random applications are simulated over --days; a summary per
+    employer behaviour is printed, then PASS or FAIL for the invariants every population
+    keeps. Nothing touches a real mailbox.
 
     Exit status: 0 all expectations held, 1 some failed, 2 a scenario file is invalid.
 
@@ -54,8 +61,7 @@ def simulate(
     if population is not None:
         if scenarios:
             raise click.UsageError("give scenario files or --population, not both")
-        _population(population, days, seed, console)
-        return
+        sys.exit(_population(population, days, seed, console, timeline=timeline))
     if not scenarios:
         raise click.UsageError("give at least one scenario file, or --population N")
     sys.exit(_scenarios(_files(scenarios), console, quiet=quiet))
@@ -103,11 +109,20 @@ def _scenarios(paths: list[Path], console: Console, *, quiet: bool) -> int:
     return EXIT_FAILED if failed else 0
 
 
-def _population(count: int, days: int, seed: int, console: Console) -> None:
+def _population(count: int, days: int, seed: int, console: Console, *, timeline: bool) -> int:
+    from followup.simulate.expectations import population_checks
     from followup.simulate.population import USER_SEND_DELAY, build_population
-    from followup.simulate.timeline import print_summary
+    from followup.simulate.runner import max_check_ins
+    from followup.simulate.timeline import print_checks, print_summary, print_timeline
 
     built = build_population(count, days, seed=seed)
     with console.status(f"simulating {count} applications over {days} days"):
         result = run_scenario(built.scenario, user_send_delay=USER_SEND_DELAY)
+    if timeline:
+        print_timeline(result, console)
     print_summary(result, built.behaviours, console)
+    checks = population_checks(
+        result, built.behaviours, max_check_ins=max_check_ins(built.scenario)
+    )
+    print_checks(checks, console)
+    return 0 if all(check.passed for check in checks) else EXIT_FAILED

@@ -7,6 +7,7 @@ wrong expectation from a wrong engine without reading the timeline.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -136,3 +137,64 @@ def _application(result: RunResult, wanted: ApplicationExpectation) -> Check:
     if problems and flags:
         problems.append(f"flags: {'; '.join(flags)}")
     return Check(wanted.label, wanted.describe(), not problems, ", ".join(problems))
+
+
+def population_checks(
+    result: RunResult, behaviours: dict[str, str], *, max_check_ins: int
+) -> list[Check]:
+    """Invariants every random population must keep, whatever the employers do."""
+    checks: list[Check] = []
+    by_thread: dict[str, list[SeenDraft]] = {}
+    for draft in result.drafts:
+        by_thread.setdefault(draft.thread_id, []).append(draft)
+    too_many = [
+        key
+        for key in behaviours
+        if sum(d.kind.startswith("check_in") for d in by_thread.get(result.threads[key], []))
+        > max_check_ins
+    ]
+    checks.append(
+        Check(
+            "population.check_in_limit",
+            f"no application gets more than {max_check_ins} check-ins",
+            not too_many,
+            f"too many in: {', '.join(too_many[:5])}",
+        )
+    )
+    overlapping = []
+    for key in behaviours:
+        drafts = sorted(by_thread.get(result.threads[key], []), key=lambda d: d.first_at)
+        for earlier, later in itertools.pairwise(drafts):
+            if earlier.gone_at is None or later.first_at < earlier.gone_at:
+                overlapping.append(key)
+                break
+    checks.append(
+        Check(
+            "population.one_draft_at_a_time",
+            "never two drafts of ours at once for one application",
+            not overlapping,
+            f"two at once in: {', '.join(overlapping[:5])}",
+        )
+    )
+    ats_drafts = [
+        key
+        for key, behaviour in behaviours.items()
+        if behaviour == "ats_only" and by_thread.get(result.threads[key])
+    ]
+    checks.append(
+        Check(
+            "population.no_draft_to_no_reply",
+            "no draft for an application with only a no-reply (ATS) sender",
+            not ats_drafts,
+            f"drafts in: {', '.join(ats_drafts[:5])}",
+        )
+    )
+    checks.append(
+        Check(
+            "never-sends",
+            "followup sent nothing (every send in the call log was the user's)",
+            result.sends_in_log == result.user_sends,
+            f"{result.sends_in_log} send calls in the log, {result.user_sends} by the user",
+        )
+    )
+    return checks

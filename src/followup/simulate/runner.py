@@ -522,6 +522,14 @@ class Runner:
         return result
 
 
+def max_check_ins(scenario: Scenario) -> int:
+    """The check-in limit the scenario's policy sets (the core's default otherwise)."""
+    from followup.core.policy import Policy
+
+    limit = scenario.policy.get("max_check_ins", Policy().max_check_ins)
+    return int(limit)
+
+
 def run_scenario(
     scenario: Scenario,
     *,

@@ -12,6 +12,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from followup.simulate.expectations import Check
 from followup.simulate.runner import RunResult
 
 
@@ -39,13 +40,17 @@ def print_timeline(result: RunResult, console: Console) -> None:
     console.print(table)
 
 
-def print_verdicts(result: RunResult, console: Console) -> None:
-    for check in result.checks:
+def print_checks(checks: list[Check], console: Console) -> None:
+    for check in checks:
         mark = Text("PASS", style="bold green") if check.passed else Text("FAIL", style="bold red")
         line = Text.assemble(mark, " ", (check.label, "dim"), "  ", check.description)
         if not check.passed and check.detail:
             line.append(f"\n      {check.detail}", style="red")
         console.print(line)
+
+
+def print_verdicts(result: RunResult, console: Console) -> None:
+    print_checks(result.checks, console)
     verdict = "PASS" if result.passed else "FAIL"
     console.print(
         Text(
