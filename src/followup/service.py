@@ -200,11 +200,9 @@ class Service:
         report = PollReport(mode="incremental")
         wanted = list(dict.fromkeys(_interesting(delta)))
         seen = self.store.seen_message_ids(wanted)
-        drafts_by_message = {
-            row.draft_message_id: row
-            for row in self.store.outbox("created")
-            if row.draft_message_id is not None
-        }
+        drafts_by_message = self.store.outbox_for_messages(
+            [*wanted, *(ref.id for ref in delta.deleted)]
+        )
         # Our own drafts show up as new messages; only fetch one once it has been sent.
         sent = _sent_ids(delta)
         fetch = [m for m in wanted if m not in seen and (m not in drafts_by_message or m in sent)]

@@ -449,6 +449,25 @@ class SqliteStore:
         )
         return [_outbox(r) for r in rows]
 
+    def outbox_for_messages(
+        self, message_ids: Iterable[str], *, state: OutboxState = "created"
+    ) -> dict[str, OutboxEntry]:
+        """Our drafts among these Gmail message ids (draft message id -> entry)."""
+        wanted = list(dict.fromkeys(message_ids))
+        found: dict[str, OutboxEntry] = {}
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = self._read(
+                f"SELECT * FROM outbox WHERE state = ? AND draft_message_id IN ({marks})",  # noqa: S608
+                [state, *chunk],
+            )
+            for row in rows:
+                entry = _outbox(row)
+                if entry.draft_message_id is not None:
+                    found[entry.draft_message_id] = entry
+        return found
+
     def outbox_by_draft_message(self, message_id: str) -> OutboxEntry | None:
         rows = self._read("SELECT * FROM outbox WHERE draft_message_id = ?", (message_id,))
         return _outbox(rows[0]) if rows else None
