@@ -147,3 +147,22 @@ def test_gmail_payload_base64url_without_padding_is_decoded() -> None:
     assert [(a.filename, a.mime_type, a.size) for a in parsed.attachments] == [
         ("cv.pdf", "application/pdf", 1234)
     ]
+
+
+def test_deeply_nested_html_is_read_without_recursion_errors() -> None:
+    raw = b"From: a@b.example\r\nSubject: x\r\nContent-Type: text/html\r\n\r\n" + b"<div>" * 20000
+    reading = read_mail(raw)
+    assert reading.unparseable is None
+    assert reading.kind is MailKind.OTHER
+
+
+def test_attachments_read_as_filename_type_size_triples() -> None:
+    raw = (
+        b"From: a@b.example\r\nSubject: offer\r\nMIME-Version: 1.0\r\n"
+        b'Content-Type: multipart/mixed; boundary="b"\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\n'
+        b"see attached\r\n--b\r\nContent-Type: application/pdf\r\n"
+        b'Content-Disposition: attachment; filename="offer.pdf"\r\n'
+        b"Content-Transfer-Encoding: base64\r\n\r\nJVBERi0=\r\n--b--\r\n"
+    )
+    (filename, mime_type, size), *_ = read_mail(raw).attachments
+    assert (filename, mime_type, size) == ("offer.pdf", "application/pdf", 5)

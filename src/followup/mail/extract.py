@@ -348,6 +348,7 @@ def find_role(subject: str, text: str) -> str | None:
 # --- interview time -----------------------------------------------------------------------------
 
 _PAIR_WINDOW = 60
+MAX_TEXT_CHARS = 12_000  # dates far down a long message are not about this message
 # "3pm BST (9am your time)": the conversion has no zone of its own, so it must not count.
 _YOUR_TIME = re.compile(
     r"[^.\n]{0,4}(?:your time|your local time|for you|votre heure|heure locale|ihrer zeit|tu hora)",
@@ -385,8 +386,9 @@ def find_slots(text: str, sent: datetime) -> list[datetime]:
         best_gap = _PAIR_WINDOW + 1
         for day in dates:
             gap = mention.start - day.end if day.end <= mention.start else day.start - mention.end
-            between = _between(text, day, mention.start, mention.end)
-            if 0 <= gap < best_gap and ("\n\n" not in between or gap < 15):
+            if not 0 <= gap < best_gap:
+                continue
+            if gap < 15 or "\n\n" not in _between(text, day, mention.start, mention.end):
                 best, best_gap = day, gap
         if best is None or _YOUR_TIME.match(text, mention.end):
             continue
@@ -551,7 +553,8 @@ def interview_fields(mail: ParsedMail) -> tuple[datetime | None, datetime | None
         return calendar.start, calendar.end
     if mail.date is None:
         return None, None
-    return find_interview_at(f"{mail.subject}\n{mail.new_text}", mail.date), None
+    text = f"{mail.subject}\n{mail.new_text[:MAX_TEXT_CHARS]}"
+    return find_interview_at(text, mail.date), None
 
 
 def kind_wants_respond_by(kind: MailKind) -> bool:

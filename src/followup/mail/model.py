@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
+from typing import NamedTuple
 
 
 class MailKind(StrEnum):
@@ -24,9 +25,11 @@ class MailKind(StrEnum):
     OTHER = "other"
 
 
-@dataclass(frozen=True, slots=True)
-class Attachment:
-    """A named part the reader did not treat as body text (PDF offer letters, .ics files)."""
+class Attachment(NamedTuple):
+    """A named part the reader did not treat as body text (PDF offer letters, .ics files).
+
+    A NamedTuple so callers may read it as the plain (filename, mime type, size) triple.
+    """
 
     filename: str
     mime_type: str

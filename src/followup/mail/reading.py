@@ -6,7 +6,7 @@ import logging
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from followup.mail.classify import Verdict, classify
+from followup.mail.classify import MAX_SCORED_CHARS, Verdict, classify
 from followup.mail.corrections import Corrections
 from followup.mail.extract import (
     company_from_domain,
@@ -86,7 +86,7 @@ def _read(
     else:
         verdict = classify(mail, signals)
     kind = verdict.kind
-    text = f"{mail.new_text}"
+    text = mail.new_text[:MAX_SCORED_CHARS]
     interview_at = interview_end = None
     if kind is MailKind.INTERVIEW_INVITE:
         interview_at, interview_end = interview_fields(mail)
