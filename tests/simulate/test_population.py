@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from followup.simulate.expectations import population_checks
 from followup.simulate.population import BEHAVIOURS, USER_SEND_DELAY, build_population
-from followup.simulate.runner import run_scenario
+from followup.simulate.runner import RunResult, SeenDraft, run_scenario
 
 
 def test_the_same_seed_gives_the_same_population() -> None:
@@ -47,3 +49,23 @@ def test_a_small_population_ends_as_each_behaviour_implies() -> None:
         else:
             assert [d.kind for d in drafts][:1] == ["thank_you"]
         assert len([d for d in drafts if d.kind.startswith("check_in")]) <= 2
+
+
+def test_population_checks_catch_a_third_check_in_and_a_draft_after_a_rejection() -> None:
+    built = build_population(6, 30, seed=1)
+    scenario = built.scenario
+    rejected = next(k for k, b in built.behaviours.items() if b == "rejects")
+    rejection = next(e for e in scenario.events if e.thread == rejected)
+    threads = {key: f"t-{key}" for key in built.behaviours}
+    later = rejection.at + timedelta(days=1)
+    drafts = [
+        SeenDraft("d1", f"t-{rejected}", "check_in_3", "x@y", later, 0, later),
+        SeenDraft("d2", f"t-{rejected}", "check_in_1", "x@y", later, 0),
+    ]
+    result = RunResult(scenario, [], drafts, [], threads)
+    checks = population_checks(result, built.behaviours, max_check_ins=2)
+    failed = {c.label for c in checks if not c.passed}
+    assert failed == {
+        "population.check_in_limit",
+        "population.quiet_after_the_employer",
+    }

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from followup.simulate.scenario import ApplicationExpectation, DraftExpectation
+from followup.simulate.scenario import ApplicationExpectation, DraftExpectation, EventType
 
 if TYPE_CHECKING:
     from followup.simulate.runner import RunResult, SeenDraft
@@ -147,16 +148,20 @@ def population_checks(
     by_thread: dict[str, list[SeenDraft]] = {}
     for draft in result.drafts:
         by_thread.setdefault(draft.thread_id, []).append(draft)
+    # A check-in step may be drafted again (its draft removed by an employer reply, then
+    # rescheduled), so the limit is on the steps: check_in_1 .. check_in_<max>.
     too_many = [
         key
         for key in behaviours
-        if sum(d.kind.startswith("check_in") for d in by_thread.get(result.threads[key], []))
-        > max_check_ins
+        if any(
+            d.kind.startswith("check_in_") and int(d.kind.rpartition("_")[2]) > max_check_ins
+            for d in by_thread.get(result.threads[key], [])
+        )
     ]
     checks.append(
         Check(
             "population.check_in_limit",
-            f"no application gets more than {max_check_ins} check-ins",
+            f"no application goes past check-in {max_check_ins}",
             not too_many,
             f"too many in: {', '.join(too_many[:5])}",
         )
@@ -187,6 +192,28 @@ def population_checks(
             "no draft for an application with only a no-reply (ATS) sender",
             not ats_drafts,
             f"drafts in: {', '.join(ats_drafts[:5])}",
+        )
+    )
+    # Issue 5: after an employer's reply without a date, a rejection or an offer, no draft
+    # may appear (population users never resume, and closing notes are off by default).
+    stops: dict[str, datetime] = {}
+    for event in result.scenario.events:
+        ends = event.type in (EventType.REJECTION, EventType.OFFER) or (
+            event.type is EventType.REPLY and event.respond_by is None
+        )
+        if ends and event.thread is not None and event.thread not in stops:
+            stops[event.thread] = event.at
+    late = [
+        key
+        for key, stop in stops.items()
+        if any(d.first_at > stop for d in by_thread.get(result.threads.get(key, ""), []))
+    ]
+    checks.append(
+        Check(
+            "population.quiet_after_the_employer",
+            "no draft after a rejection, an offer, or a reply that names no date",
+            not late,
+            f"drafts after it in: {', '.join(late[:5])}",
         )
     )
     checks.append(
