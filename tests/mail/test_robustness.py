@@ -159,7 +159,8 @@ def test_deeply_nested_html_is_read_without_recursion_errors() -> None:
 def test_attachments_read_as_filename_type_size_triples() -> None:
     raw = (
         b"From: a@b.example\r\nSubject: offer\r\nMIME-Version: 1.0\r\n"
-        b'Content-Type: multipart/mixed; boundary="b"\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\n'
+        b'Content-Type: multipart/mixed; boundary="b"\r\n\r\n'
+        b"--b\r\nContent-Type: text/plain\r\n\r\n"
         b"see attached\r\n--b\r\nContent-Type: application/pdf\r\n"
         b'Content-Disposition: attachment; filename="offer.pdf"\r\n'
         b"Content-Transfer-Encoding: base64\r\n\r\nJVBERi0=\r\n--b--\r\n"
