@@ -12,6 +12,7 @@ import logging
 import os
 import time
 
+from followup.simulate.expectations import population_checks
 from followup.simulate.population import USER_SEND_DELAY, build_population
 from followup.simulate.runner import run_scenario
 
@@ -46,6 +47,9 @@ def main() -> None:
     row("service quota units", result.service_units)
     row("mailbox calls / units (all)", f"{result.mailbox_calls} / {result.mailbox_units}")
     row("sends by followup", result.sends_in_log - result.user_sends)
+    checks = population_checks(result, population.behaviours, max_check_ins=2)
+    failed = [c.label for c in checks if not c.passed]
+    row("population invariants", "all hold" if not failed else f"FAILED: {', '.join(failed)}")
     if result.error:
         print(f"NOT MET: the run failed after {covered} simulated days: {result.error}")
     elif not result.complete:
