@@ -439,7 +439,8 @@ _REPLY_CUE = re.compile(
     r"melden|rückmeldung|entscheidung|entscheiden|informieren|bescheid|zurückkommen|"
     r"respuesta|decisión|pondremos en contacto|contactaremos|informaremos|novedades|comunicaremos|"
     r"retorno|resposta|decisão|entraremos em contato|daremos|novidades|"
-    r"risposta|decisione|faremo sapere|ricontatteremo|aggiornamento|riscontro|"
+    r"risposta|decisione|faremo sapere|contatteremo|ricontatteremo|aggiornamento|riscontro|"
+    r"recontacter|contacterons|recontacterons|kontaktieren|"
     r"laten (?:we )?(?:je|u) weten|terugkoppeling|reactie|besluit|beslissing|contact opnemen|"
     r"odpowied|decyzj|skontaktujemy|odezwiemy|poinformujemy|informacj",
     re.I,

@@ -126,7 +126,7 @@ _RAW: dict[MailKind, list[Entry]] = {
         (4, r"(?:you )?(?:were|have) not been (?:selected|shortlisted|successful)"),
         (4, r"not (?:been )?selected (?:for|to)"),
         (
-            3,
+            5,
             r"(?:status|application)[^.]{0,40}(?:not selected|unsuccessful|no longer under consideration)",
         ),
         (4, r"no longer (?:under|being) consider"),
