@@ -155,7 +155,7 @@ def population_checks(
         for key in behaviours
         if any(
             d.kind.startswith("check_in_") and int(d.kind.rpartition("_")[2]) > max_check_ins
-            for d in by_thread.get(result.threads[key], [])
+            for d in by_thread.get(result.threads.get(key, ""), [])
         )
     ]
     checks.append(
@@ -168,7 +168,7 @@ def population_checks(
     )
     overlapping = []
     for key in behaviours:
-        drafts = sorted(by_thread.get(result.threads[key], []), key=lambda d: d.first_at)
+        drafts = sorted(by_thread.get(result.threads.get(key, ""), []), key=lambda d: d.first_at)
         for earlier, later in itertools.pairwise(drafts):
             if earlier.gone_at is None or later.first_at < earlier.gone_at:
                 overlapping.append(key)
@@ -184,7 +184,7 @@ def population_checks(
     ats_drafts = [
         key
         for key, behaviour in behaviours.items()
-        if behaviour == "ats_only" and by_thread.get(result.threads[key])
+        if behaviour == "ats_only" and by_thread.get(result.threads.get(key, ""))
     ]
     checks.append(
         Check(
