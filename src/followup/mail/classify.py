@@ -26,7 +26,7 @@ _CONDITIONAL_INVITE = re.compile(
 _MEETING_WORDS = re.compile(
     r"interview|call|chat|meet|conversation|screen|round|zoom|teams|onsite|on-site|superday|visit|"
     r"session|entretien|visio|gespräch|termin|entrevista|reunión|conversa|colloquio|gesprek|rozmow|"
-    r"spotkani",
+    r"spotkani|schedul|availab|slot|instead",
     re.I,
 )
 _FORWARD_SUBJECT = re.compile(r"^\s*(?:fwd?|fw|tr|wg|rv|i|enc|doorst)\s*:", re.I)
@@ -179,7 +179,7 @@ def classify(mail: ParsedMail, signals: HeaderSignals) -> Verdict:
     employer = scores.of(MailKind.EMPLOYER_REPLY)
     forwarded = bool(_FORWARD_SUBJECT.match(mail.subject))
     if not signals.no_reply_sender and (
-        signals.is_reply or forwarded or employer >= 3 or invite >= 2
+        signals.is_reply or forwarded or employer >= 2 or invite >= 2
     ):
         why = "a reply in a thread" if signals.is_reply else "human sender about an application"
         return verdict(MailKind.EMPLOYER_REPLY, 0.6, why)

@@ -296,6 +296,10 @@ _RAW: dict[MailKind, list[Entry]] = {
     MailKind.INTERVIEW_INVITE: [
         (
             4,
+            r"(?:move|moving|advance|advancing|progress|progressing|invite) you (?:forward )?to the (?:next|final|second|third|onsite) (?:round|stage|step|interview)",
+        ),
+        (
+            4,
             r"(?:grab|pick|choose|select|book|find) (?:any |a |one )?(?:\d+[- ]min(?:ute)?s? )?(?:slot|time|window)s?",
         ),
         (
@@ -534,6 +538,7 @@ _RAW: dict[MailKind, list[Entry]] = {
             5,
             r"(?:(?:ik ben|ben ik) (?:afwezig|met vakantie|niet op kantoor)|afwezig tot|niet aanwezig)",
         ),
+        (5, r"(?:ik ben|ben ik)\b[^.]{0,40}\b(?:afwezig|met vakantie|met verlof)"),
         # Polish
         (5, r"(?:(?:jestem|będę) (?:nieobecn|na urlopie|poza biurem)|poza biurem)"),
     ],
