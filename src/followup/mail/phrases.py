@@ -18,6 +18,41 @@ Entry = tuple[float, str]
 
 _RAW: dict[MailKind, list[Entry]] = {
     MailKind.REJECTION: [
+        # Structural: a regret word, then a negation, then the candidacy not going on. The
+        # verbs must take the candidate or the application as object, so "unfortunately I'm
+        # not free Tuesday, could we move it?" stays a scheduling message.
+        (
+            4,
+            r"(?:unfortunately|regret|sadly|afraid|sorry)[^.]{0,100}\b(?:not|unable to|no longer|cannot|won't|can't|will not)\b[^.]{0,30}(?:(?:move|moving|take|taking) (?:you|your \w+|it|this) (?:forward|further)|(?:proceed|continue|progress|advance|go ahead)(?:ing)? with (?:you|your)|(?:progress|advance|consider|select|shortlist|invite|pursue)(?:ing)? (?:you|your)|be (?:selected|shortlisted|progressing|advancing|offering)|offer(?:ing)? you)",
+        ),
+        (
+            4,
+            r"malheureusement[^.]{0,100}\b(?:ne|n')[^.]{0,60}\b(?:pas|plus)\b[^.]{0,40}(?:donner suite|retenu|poursuivre (?:avec vous|votre)|votre candidature)",
+        ),
+        (
+            4,
+            r"leider[^.]{0,150}\b(?:nicht|kein\w*)\b[^.]{0,60}(?:berücksichtig|weiter(?:hin)? (?:im|in) (?:auswahl|prozess|verfahren)|einladen|anbieten|zusage)",
+        ),
+        (
+            4,
+            r"(?:lamentablemente|desafortunadamente|lamentamos)[^.]{0,120}\bno\b[^.]{0,60}(?:seleccionad|(?:continuar|avanzar|seguir)[^.]{0,20}(?:candidatura|proceso|solicitud|contigo|con usted))",
+        ),
+        (
+            4,
+            r"(?:infelizmente|lamentamos)[^.]{0,120}\bnão\b[^.]{0,60}(?:selecionad|aprovad|(?:continuar|avançar|seguir|prosseguir)[^.]{0,20}(?:candidatura|processo|consigo|com você))",
+        ),
+        (
+            4,
+            r"(?:purtroppo|spiacenti|dispiace)[^.]{0,120}\bnon\b[^.]{0,60}(?:selezionat|(?:proseguire|procedere|continuare)[^.]{0,20}(?:candidatura|selezione|processo|con te|con lei))",
+        ),
+        (
+            4,
+            r"helaas[^.]{0,120}\b(?:niet|geen)\b[^.]{0,60}(?:geselecteerd|uitnodig|verder (?:gaan |gaan met )?(?:met )?(?:je|jouw|uw) (?:sollicitatie|kandidatuur))",
+        ),
+        (
+            4,
+            r"niestety[^.]{0,120}\bnie\b[^.]{0,60}(?:zakwalifik|zaprosi|zaproponow|(?:kontynu|przejd)[^.]{0,20}(?:rekrutac|proces|kandydatur))",
+        ),
         (
             5,
             r"(?:decided|chosen|elected|opted) (?:not to|to not) (?:move|proceed|progress|continue|advance|pursue)(?: forward| further| ahead)?",
