@@ -17,14 +17,13 @@ rest again":
 from __future__ import annotations
 
 import email
-import email.policy
 import hashlib
 import json
 import logging
 import os
 from dataclasses import dataclass, field
 from datetime import datetime
-from email.message import EmailMessage
+from email.header import decode_header, make_header
 from email.utils import getaddresses
 from typing import Any
 
@@ -43,21 +42,40 @@ log = logging.getLogger(__name__)
 def fingerprint(raw: bytes) -> str:
     """A hash of what the user would see and edit: recipients, subject and plain text.
 
-    Transport details (MIME boundaries, encodings, Gmail's added headers) are left out, so
-    our draft read back from Gmail hashes like the bytes we sent, and any edit changes it.
+    Transport details (MIME boundaries, transfer encodings, Gmail's added headers) are left
+    out, so our draft read back from Gmail hashes like the bytes we sent, and any edit
+    changes it. The lenient compat32 parser is used for speed: this runs for every draft.
     """
-    msg = email.message_from_bytes(raw, policy=email.policy.default)
-    to = sorted(addr.lower() for _, addr in getaddresses([str(v) for v in msg.get_all("To", [])]))
-    subject = " ".join(str(msg.get("Subject", "")).split())
+    msg = email.message_from_bytes(raw)
+    to = sorted(
+        addr.lower() for _, addr in getaddresses([_header_text(v) for v in msg.get_all("To", [])])
+    )
+    subject = " ".join(_header_text(msg.get("Subject", "")).split())
     text = ""
-    if isinstance(msg, EmailMessage):
-        body = msg.get_body(preferencelist=("plain",))
-        if body is not None:
-            text = str(body.get_content())
+    for part in msg.walk():
+        if part.get_content_type() == "text/plain" and not part.is_multipart():
+            payload = part.get_payload(decode=True)
+            if isinstance(payload, bytes):
+                text = _decode(payload, part.get_content_charset())
+            break
     lines = text.replace("\r\n", "\n").split("\n")
     text = "\n".join(line.rstrip() for line in lines).strip()
-    payload = json.dumps([to, subject, text], ensure_ascii=False)
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+    payload_json = json.dumps([to, subject, text], ensure_ascii=False)
+    return hashlib.sha256(payload_json.encode("utf-8")).hexdigest()
+
+
+def _header_text(value: object) -> str:
+    try:
+        return str(make_header(decode_header(str(value))))
+    except (LookupError, UnicodeDecodeError, ValueError):
+        return str(value)
+
+
+def _decode(payload: bytes, charset: str | None) -> str:
+    try:
+        return payload.decode(charset or "utf-8", errors="replace")
+    except LookupError:
+        return payload.decode("utf-8", errors="replace")
 
 
 def intent_entry(effect: CreateDraft, now: datetime) -> OutboxEntry:
