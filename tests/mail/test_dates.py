@@ -7,7 +7,12 @@ from datetime import UTC, date, datetime, timedelta, timezone
 import pytest
 
 from followup.mail.dates import add_business_days, find_dates
-from followup.mail.extract import find_back_on, find_interview_at, find_respond_by
+from followup.mail.extract import (
+    find_back_on,
+    find_interview_at,
+    find_interview_window,
+    find_respond_by,
+)
 
 WEDNESDAY = date(2026, 2, 25)
 
@@ -106,3 +111,18 @@ def test_a_fixed_utc_offset_after_the_time_is_honoured() -> None:
     sent = datetime(2026, 6, 3, 16, 55, tzinfo=timezone(timedelta(hours=-4)))
     at = find_interview_at("Interview on Thursday, June 11 at 15:00 (UTC+2)", sent)
     assert at == datetime(2026, 6, 11, 13, 0, tzinfo=UTC)
+
+
+def test_a_written_range_gives_the_interview_end() -> None:
+    sent = datetime(2026, 3, 9, 17, 22, tzinfo=timezone(timedelta(hours=-7)))
+    start, end = find_interview_window("on Wednesday, March 18, from 1:00 to 4:00 pm PT.", sent)
+    assert start == datetime(2026, 3, 18, 20, 0, tzinfo=UTC)
+    assert end == datetime(2026, 3, 18, 23, 0, tzinfo=UTC)
+
+
+def test_two_times_offered_on_one_day_are_options_not_a_range() -> None:
+    sent = datetime(2026, 3, 9, 17, 22, tzinfo=timezone(timedelta(hours=-7)))
+    assert find_interview_window("Could you do 10am or 2pm on Tuesday, March 10?", sent) == (
+        None,
+        None,
+    )

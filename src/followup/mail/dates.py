@@ -426,6 +426,8 @@ class TimeMention:
     end: int
     at: time
     zone: str | None
+    until: time | None = None
+    """The end of a range ("1:00 to 4:00 pm"), when one is written."""
 
 
 def find_times(text: str) -> Iterator[TimeMention]:
@@ -445,8 +447,27 @@ def find_times(text: str) -> Iterator[TimeMention]:
             hour = 0
         zone = match.group("zone") or match.group("offset")
         yield TimeMention(
-            match.start(), match.end(), time(hour, minute), zone.lower() if zone else None
+            match.start(),
+            match.end(),
+            time(hour, minute),
+            zone.lower() if zone else None,
+            _range_end(match, hour),
         )
+
+
+def _range_end(match: re.Match[str], start_hour: int) -> time | None:
+    if not match.group("h2"):
+        return None
+    hour = int(match.group("h2"))
+    minute = int(match.group("m2")) if match.group("m2") else 0
+    ampm = (match.group("ap2") or match.group("ap1") or "").lower().replace(".", "")
+    if ampm.startswith("p") and hour < 12:
+        hour += 12
+    elif ampm.startswith("a") and hour == 12:
+        hour = 0
+    elif not ampm and hour < start_hour and hour + 12 < 24:
+        hour += 12  # "11 - 1" is 11:00 to 13:00
+    return time(hour, minute)
 
 
 _OFFSET = re.compile(r"(?:utc|gmt)\s?([+\-−])\s?(\d{1,2})(?::?(\d\d))?")

@@ -357,30 +357,51 @@ _YOUR_TIME = re.compile(
 _PAST = re.compile(r"(?:last|earlier|previous|yesterday|thanks for|thank you for)\W*\w*\W*$", re.I)
 
 
+# "10am or 2pm", "14 Uhr oder 16 Uhr": two options on one day, not a start and an end.
+_ALTERNATIVE_TIMES = re.compile(
+    r"\d(?:[:.h]\d\d)?\s*(?:[ap]\.?m\.?|h|uhr|uur)?\s*,?\s*\b(?:or|oder|ou|o|of|lub)\b\s*"
+    r"(?:at\s+|um\s+|à\s+|a las\s+|às\s+|alle\s+|om\s+|o\s+)?\d",
+    re.I,
+)
+
+
 def find_interview_at(text: str, sent: datetime) -> datetime | None:
-    """The one start time the text fixes, or None when it proposes several options.
+    """The one start time the text fixes, or None when it proposes several options."""
+    return find_interview_window(text, sent)[0]
+
+
+def find_interview_window(text: str, sent: datetime) -> tuple[datetime | None, datetime | None]:
+    """Start and (when a range is written) end of the one slot the text fixes.
 
     A time pairs with the nearest date within a short window (either order); ranges count by
-    their start, and the same instant written in two zones counts once.
+    their start, and the same instant written in two zones counts once. Several different
+    slots are options, not an appointment: (None, None).
     """
-    instants = find_slots(text, sent)
-    distinct = {i.astimezone(UTC) for i in instants}
+    pairs = _slot_pairs(text, sent)
+    distinct = {start.astimezone(UTC) for start, _ in pairs}
     if len(distinct) == 1:
-        return instants[0]
-    if len(distinct) == 2 and len({i.astimezone(UTC).date() for i in instants}) == 1:
-        # a start and an end on the same day ("2pm ... until 4pm"): the earlier is the start
-        return min(instants)
-    return None
+        return pairs[0]
+    starts = [start for start, _ in pairs]
+    same_day = len({i.astimezone(UTC).date() for i in starts}) == 1
+    if len(distinct) == 2 and same_day and not _ALTERNATIVE_TIMES.search(text):
+        # a start and an end written apart ("2pm ... until 4pm"): the earlier is the start
+        first = min(starts)
+        return first, max(starts)
+    return None, None
 
 
 def find_slots(text: str, sent: datetime) -> list[datetime]:
     """Every future date-and-time the text names, in order (a proposal may hold several)."""
+    return [start for start, _ in _slot_pairs(text, sent)]
+
+
+def _slot_pairs(text: str, sent: datetime) -> list[tuple[datetime, datetime | None]]:
     base = sent.date()
     dates = [d for d in find_dates(text, base) if d.explicit or d.phrase.lower() in _DAY_WORDS]
     if not dates:
         return []
     fallback: tzinfo = sent.tzinfo or UTC
-    instants: list[datetime] = []
+    instants: list[tuple[datetime, datetime | None]] = []
     for mention in find_times(text):
         best: DateMention | None = None
         best_gap = _PAIR_WINDOW + 1
@@ -394,10 +415,12 @@ def find_slots(text: str, sent: datetime) -> list[datetime]:
             continue
         if _PAST.search(text[max(0, best.start - 30) : best.start]):
             continue
-        instant = combine(best.day, mention.at, zone_for(mention.zone, fallback))
+        zone = zone_for(mention.zone, fallback)
+        instant = combine(best.day, mention.at, zone)
         if instant < sent - timedelta(hours=1):
             continue
-        instants.append(instant)
+        end = combine(best.day, mention.until, zone) if mention.until else None
+        instants.append((instant, end if end is not None and end > instant else None))
     return instants
 
 
@@ -555,7 +578,7 @@ def interview_fields(mail: ParsedMail) -> tuple[datetime | None, datetime | None
     if mail.date is None:
         return None, None
     text = f"{mail.subject}\n{mail.new_text[:MAX_TEXT_CHARS]}"
-    return find_interview_at(text, mail.date), None
+    return find_interview_window(text, mail.date)
 
 
 def kind_wants_respond_by(kind: MailKind) -> bool:
