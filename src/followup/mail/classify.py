@@ -148,7 +148,9 @@ def classify(mail: ParsedMail, signals: HeaderSignals) -> Verdict:
     # 4. Content kinds, most consequential first.
     if rejection >= 4 and rejection >= offer - 1:
         return verdict(MailKind.REJECTION, 0.75)
-    if offer >= 5 and not (signals.no_reply_sender and offer < 8 and ack >= 5):
+    # An offer needs one real offer phrase; "offer" plus "start date" is only talk about one.
+    real_offer = scores.strongest[MailKind.OFFER] >= 4
+    if offer >= 5 and real_offer and not (signals.no_reply_sender and offer < 8 and ack >= 5):
         return verdict(MailKind.OFFER, 0.7)
     conditional = bool(_CONDITIONAL_INVITE.search(text))
     slot = None
@@ -170,7 +172,8 @@ def classify(mail: ParsedMail, signals: HeaderSignals) -> Verdict:
     if invite >= 4 and real_invite and not (conditional and invite < 6) and not bulk:
         slot_reason = (f"names a time: {slot.isoformat()}",) if slot is not None else ()
         return verdict(MailKind.INTERVIEW_INVITE, 0.7, *slot_reason)
-    if ack >= 4 and (signals.no_reply_sender or automated) and not signals.is_reply:
+    team_sender = signals.no_reply_sender or signals.role_mailbox or automated
+    if ack >= 4 and team_sender and not signals.is_reply:
         return verdict(MailKind.APPLICATION_ACK, 0.65)
     if bulk:
         return verdict(MailKind.OTHER, 0.7, *signals.bulk_headers)

@@ -449,6 +449,15 @@ _RAW: dict[MailKind, list[Entry]] = {
     MailKind.APPLICATION_ACK: [
         (
             5,
+            r"your (?:job )?application\b[^.]{0,60}(?:has been|was|is|have been) (?:successfully |now )?(?:received|submitted|sent)",
+        ),
+        (5, r"(?:we(?:'ve| have)? )?(?:got|received) your (?:[\w-]+ ){0,3}application"),
+        (
+            5,
+            r"in goede orde ontvangen|(?:ist|sind) (?:gut )?bei uns eingegangen|bien été reçue|ha sido recibida|foi recebida|è stata ricevuta|została przyjęta",
+        ),
+        (
+            5,
             r"(?:we(?:'ve| have)?|we) (?:successfully |now )?received your (?:[\w-]+ ){0,3}(?:application|cv|resume|résumé|candidacy|submission)",
         ),
         (

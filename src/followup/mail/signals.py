@@ -18,6 +18,12 @@ _NO_REPLY = re.compile(
     r"talent[-_.]?community|careers?[-_.]?noreply|system|automated|auto[-_.]?confirm)\b",
     re.I,
 )
+_ROLE_MAILBOX = re.compile(
+    r"^(?:jobs?|careers?|recruit\w*|talent\w*|hr|hiring|apply|applications?|people|"
+    r"bewerbung\w*|karriere|empleo|emploi|rh|recrutement|vagas|lavora\w*|werken|vacatures|"
+    r"praca|rekrutacja|seleccion|selezione)\b",
+    re.I,
+)
 _MAILER_DAEMON = re.compile(r"^(?:mailer[-_]?daemon|postmaster|mail[-_]?delivery|mdaemon)", re.I)
 _AUTO_SUBJECT = re.compile(
     r"^\s*(?:automatic\s+reply|auto(?:matic)?[-\s]?reply|autoreply|out\s+of\s+(?:the\s+)?office|"
@@ -79,6 +85,8 @@ class HeaderSignals:
     bounce_subject: bool
     is_reply: bool
     free_mail_sender: bool
+    role_mailbox: bool
+    """jobs@, careers@, recruiting@...: a team address, which is how ATS receipts are sent."""
 
 
 def read_signals(mail: ParsedMail) -> HeaderSignals:
@@ -109,4 +117,5 @@ def read_signals(mail: ParsedMail) -> HeaderSignals:
         is_reply=bool(mail.in_reply_to)
         or bool(re.match(r"^\s*(?:re|aw|sv|antw|rif|odp|res)\s*:", mail.subject, re.I)),
         free_mail_sender=domain in FREE_MAIL_DOMAINS,
+        role_mailbox=bool(_ROLE_MAILBOX.search(local)),
     )
