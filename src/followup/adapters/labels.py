@@ -98,17 +98,6 @@ class LabelKeeper:
                 done += 1
         return done
 
-    def add_system_labels(self, thread_id: str, label_ids: Sequence[str]) -> bool:
-        """INBOX/STARRED/IMPORTANT on a thread whose draft is ready; False if it is gone."""
-        if not label_ids:
-            return True
-        try:
-            self._mailbox.modify_thread(thread_id, add=label_ids)
-        except NotFound:
-            log.info("labels.thread_gone thread=%s", thread_id)
-            return False
-        return True
-
     def _modify(
         self, thread_id: str, role: LabelRole, also_add: Sequence[str], *, retry: bool
     ) -> bool:

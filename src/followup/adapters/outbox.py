@@ -33,6 +33,7 @@ from followup.core import serialize
 from followup.core.draft import FOLLOWUP_ID_HEADER
 from followup.core.effects import CreateDraft, DiscardDraft, Effect, Flag, LabelThreads
 from followup.core.events import DraftOutcome, Event
+from followup.core.model import LabelRole
 from followup.errors import BadRequest, Conflict, Forbidden, NotFound
 from followup.ports import Mailbox, Note, OutboxEntry, Store
 
@@ -313,7 +314,11 @@ class Outbox:
         )
         log.info("outbox.draft_created intent=%s draft=%s", intent_key, draft.id)
         if draft.thread_id:
-            self._labels.add_system_labels(draft.thread_id, self._inbox.system_labels())
+            # One call: the Ready label and the way back to the Inbox together; the core's
+            # own LabelThreads(ready) for this thread is then a remembered no-op.
+            self._labels.apply(
+                [draft.thread_id], LabelRole.READY, also_add=self._inbox.system_labels()
+            )
         return Applied(drafts_created=1)
 
     def _discard(self, effect: DiscardDraft, now: datetime) -> Applied:
