@@ -81,6 +81,39 @@ _RAW: dict[MailKind, list[Entry]] = {
         (5, r"go(?:ing)? in a different direction"),
         (
             5,
+            r"(?:unable|not able) to (?:move|take|progress|advance) (?:you|your (?:application|candidacy|profile))",
+        ),
+        (
+            5,
+            r"(?:go|gone|going|went|move forward|moving forward|proceed|proceeding|hire|hired|hiring|decided on) (?:with )?someone else",
+        ),
+        (
+            5,
+            r"(?:not going to|aren'?t going to|are not going to) (?:move|proceed|progress|continue|take)",
+        ),
+        (
+            5,
+            r"moving forward with (?:other|another|a different|an?other) (?:candidates?|applicants?)",
+        ),
+        (
+            5,
+            r"offered the (?:role|position|job) to (?:another|a different|someone|an?other|the other|an internal)",
+        ),
+        (
+            5,
+            r"(?:position|role|vacancy|job|opening|requisition)\b[^.]{0,60}(?:has been|was|is being) (?:withdrawn|eliminated|cancell?ed|closed)",
+        ),
+        (
+            4,
+            r"(?:doesn'?t|does not|don'?t|do not|didn'?t) (?:quite )?(?:match|fit|align with) (?:what we|our (?:needs|requirements|current needs))",
+        ),
+        # "the position has been filled" in our other languages
+        (
+            5,
+            r"anderweitig (?:besetzt|vergeben)|(?:poste|position) (?:a été|est(?: déjà)?) pourvu|(?:puesto|vacante|posición) (?:ya )?(?:ha sido|fue) (?:cubiert|ocupad)|vaga (?:já )?foi preenchida|posizione (?:è stata|e' stata) (?:coperta|chiusa|assegnata)|vacature is (?:inmiddels |al )?(?:vervuld|ingevuld)|stanowisko (?:zostało )?(?:już )?obsadzon",
+        ),
+        (
+            5,
             r"not to (?:extend|make|offer) (?:you )?(?:an|the) offer|(?:won'?t|will not|cannot|can'?t) (?:be )?(?:extend|make|extending|making) (?:you )?(?:an|the) offer",
         ),
         (
