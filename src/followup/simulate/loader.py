@@ -7,16 +7,15 @@ accepted; all problems are collected before raising, so one run shows them all.
 
 from __future__ import annotations
 
-import difflib
 import tomllib
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Mapping
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from followup.errors import ConfigError
+from followup.simulate.fields import Problems, Table, array_at, suggest, table_at
 from followup.simulate.scenario import (
     CLI_ACTIONS,
     DRAFT_KINDS,
@@ -34,7 +33,7 @@ from followup.simulate.scenario import (
 )
 
 DEFAULT_POLL_EVERY_HOURS = 6.0  # a watcher polls every 5 minutes; 6 h keeps runs fast and
-# day-level expectations do not depend on it (docs/simulate.md, "Time").
+# day-level expectations do not depend on it (docs/simulate.md, "How a run goes").
 DEFAULT_EVENT_TIME = time(9, 0)
 DEFAULT_INTERVIEW_MINUTES = 60  # issue 5: "default length 1 hour"
 MAX_DAYS = 400
@@ -105,154 +104,6 @@ class ScenarioError(ConfigError):
         super().__init__(f"{path}: {len(problems)} problem(s)\n{listing}")
 
 
-@dataclass
-class _Problems:
-    items: list[str] = field(default_factory=list)
-
-    def add(self, where: str, message: str) -> None:
-        self.items.append(f"{where}: {message}")
-
-
-def _suggest(word: str, choices: Iterator[str] | list[str] | frozenset[str]) -> str:
-    close = difflib.get_close_matches(word, sorted(choices), n=1)
-    return f" (did you mean '{close[0]}'?)" if close else ""
-
-
-class _Table:
-    """One TOML table being read: typed getters that record problems instead of raising."""
-
-    def __init__(
-        self, data: Mapping[str, Any], where: str, problems: _Problems, allowed: frozenset[str]
-    ) -> None:
-        self.data = data
-        self.where = where
-        self.problems = problems
-        for key in data:
-            if key not in allowed:
-                problems.add(
-                    f"{where}.{key}",
-                    f"unknown key{_suggest(key, allowed)}; "
-                    f"allowed here: {', '.join(sorted(allowed))}",
-                )
-
-    def has(self, key: str) -> bool:
-        return key in self.data
-
-    def _bad(self, key: str, expected: str) -> None:
-        value = self.data[key]
-        self.problems.add(f"{self.where}.{key}", f"expected {expected}, got {value!r}")
-
-    def text(self, key: str, *, required: bool = False, default: str | None = None) -> str | None:
-        if key not in self.data:
-            if required:
-                self.problems.add(f"{self.where}.{key}", "missing (required)")
-            return default
-        value = self.data[key]
-        if not isinstance(value, str) or (required and not value.strip()):
-            self._bad(key, "a non-empty string")
-            return default
-        return value
-
-    def whole(
-        self, key: str, *, default: int | None = None, low: int = 0, high: int = 10**6
-    ) -> int | None:
-        if key not in self.data:
-            return default
-        value = self.data[key]
-        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-            self._bad(key, f"a whole number from {low} to {high}")
-            return default
-        return value
-
-    def number(self, key: str, *, default: float, low: float, high: float) -> float:
-        if key not in self.data:
-            return default
-        value = self.data[key]
-        if isinstance(value, bool) or not isinstance(value, int | float) or not low < value <= high:
-            self._bad(key, f"a number above {low} and at most {high}")
-            return default
-        return float(value)
-
-    def flag(self, key: str, *, default: bool) -> bool:
-        if key not in self.data:
-            return default
-        value = self.data[key]
-        if not isinstance(value, bool):
-            self._bad(key, "true or false")
-            return default
-        return value
-
-    def a_date(self, key: str) -> date | None:
-        if key not in self.data:
-            return None
-        value = self.data[key]
-        if isinstance(value, date) and not isinstance(value, datetime):
-            return value
-        if isinstance(value, str):
-            try:
-                return date.fromisoformat(value)
-            except ValueError:
-                pass
-        self._bad(key, "a date like 2026-03-13")
-        return None
-
-    def a_time(self, key: str) -> time | None:
-        if key not in self.data:
-            return None
-        value = self.data[key]
-        if isinstance(value, time):
-            return value
-        if isinstance(value, str):
-            try:
-                return time.fromisoformat(value)
-            except ValueError:
-                pass
-        self._bad(key, 'a time of day like "14:30"')
-        return None
-
-    def moment(self, key: str, zone: ZoneInfo) -> datetime | None:
-        """A datetime; without an offset it is wall time in the user's timezone."""
-        if key not in self.data:
-            return None
-        value = self.data[key]
-        parsed: datetime | None = None
-        if isinstance(value, datetime):
-            parsed = value
-        elif isinstance(value, str):
-            try:
-                parsed = datetime.fromisoformat(value)
-            except ValueError:
-                parsed = None
-        if parsed is None:
-            self._bad(key, 'a date and time like "2026-03-02 09:00" (user\'s timezone)')
-            return None
-        return parsed.replace(tzinfo=zone) if parsed.tzinfo is None else parsed.astimezone(zone)
-
-
-def _table(
-    raw: Mapping[str, Any], key: str, problems: _Problems, *, required: bool
-) -> dict[str, Any]:
-    value = raw.get(key)
-    if value is None:
-        if required:
-            problems.add(f"[{key}]", "missing table (required)")
-        return {}
-    if not isinstance(value, dict):
-        problems.add(f"[{key}]", f"expected a table, got {type(value).__name__}")
-        return {}
-    return value
-
-
-def _array(
-    raw: Mapping[str, Any], key: str, where: str, problems: _Problems
-) -> list[dict[str, Any]]:
-    value = raw.get(key, [])
-    if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
-        problems.add(where, f"expected an array of tables ([[{where}]]), got {value!r}")
-        return []
-    return value
-
-
 TOP_KEYS = frozenset({"scenario", "user", "clock", "policy", "contacts", "events", "expect"})
 
 
@@ -270,13 +121,13 @@ def load_scenario(path: str | Path) -> Scenario:
 
 def parse_scenario(raw: Mapping[str, Any], *, source: str = "<scenario>") -> Scenario:
     """Build a ``Scenario`` from already-parsed TOML data (what ``load_scenario`` reads)."""
-    problems = _Problems()
+    problems = Problems()
     for key in raw:
         if key not in TOP_KEYS:
-            problems.add(key, f"unknown top-level key{_suggest(key, TOP_KEYS)}")
+            problems.add(key, f"unknown top-level key{suggest(key, TOP_KEYS)}")
 
-    meta = _Table(
-        _table(raw, "scenario", problems, required=True),
+    meta = Table(
+        table_at(raw, "scenario", problems, required=True),
         "[scenario]",
         problems,
         frozenset({"name", "description", "seed"}),
@@ -285,16 +136,16 @@ def parse_scenario(raw: Mapping[str, Any], *, source: str = "<scenario>") -> Sce
     description = meta.text("description", required=True) or ""
     seed = meta.text("seed", required=True) or ""
 
-    user = _read_user(_table(raw, "user", problems, required=True), problems)
-    clock = _read_clock(_table(raw, "clock", problems, required=True), user.zone, problems)
-    policy = _table(raw, "policy", problems, required=False)
+    user = _read_user(table_at(raw, "user", problems, required=True), problems)
+    clock = _read_clock(table_at(raw, "clock", problems, required=True), user.zone, problems)
+    policy = table_at(raw, "policy", problems, required=False)
     _check_policy(policy, user, problems)
-    contacts = _read_contacts(_table(raw, "contacts", problems, required=True), problems)
+    contacts = _read_contacts(table_at(raw, "contacts", problems, required=True), problems)
     events = _read_events(
-        _array(raw, "events", "[[events]]", problems), clock, user, contacts, problems
+        array_at(raw, "events", "[[events]]", problems), clock, user, contacts, problems
     )
     expect = _read_expect(
-        _table(raw, "expect", problems, required=False), clock, contacts, events, problems
+        table_at(raw, "expect", problems, required=False), clock, contacts, events, problems
     )
 
     if problems.items:
@@ -313,7 +164,7 @@ def parse_scenario(raw: Mapping[str, Any], *, source: str = "<scenario>") -> Sce
     )
 
 
-def _check_policy(policy: dict[str, Any], user: User, problems: _Problems) -> None:
+def _check_policy(policy: dict[str, Any], user: User, problems: Problems) -> None:
     """The [policy] table must be one the user's config file would accept."""
     from followup.core.policy import Policy, PolicyError
 
@@ -324,8 +175,8 @@ def _check_policy(policy: dict[str, Any], user: User, problems: _Problems) -> No
         problems.add("[policy]", str(exc).removeprefix("[policy] "))
 
 
-def _read_user(data: dict[str, Any], problems: _Problems) -> User:
-    table = _Table(data, "[user]", problems, frozenset({"email", "name", "timezone", "days_off"}))
+def _read_user(data: dict[str, Any], problems: Problems) -> User:
+    table = Table(data, "[user]", problems, frozenset({"email", "name", "timezone", "days_off"}))
     email = table.text("email", required=True) or "user@example.net"
     if "@" not in email:
         problems.add("[user].email", f"expected an email address, got {email!r}")
@@ -342,15 +193,15 @@ def _read_user(data: dict[str, Any], problems: _Problems) -> User:
         problems.add("[user].days_off", f"expected a list of dates, got {raw_days!r}")
         raw_days = []
     for i, item in enumerate(raw_days):
-        sub = _Table({"day": item}, f"[user].days_off[{i}]", problems, frozenset({"day"}))
+        sub = Table({"day": item}, f"[user].days_off[{i}]", problems, frozenset({"day"}))
         parsed = sub.a_date("day")
         if parsed is not None:
             days_off.append(parsed)
     return User(email=email, name=name, timezone=tz_name, days_off=tuple(days_off))
 
 
-def _read_clock(data: dict[str, Any], zone: ZoneInfo, problems: _Problems) -> Clock:
-    table = _Table(data, "[clock]", problems, frozenset({"start", "days", "poll_every_hours"}))
+def _read_clock(data: dict[str, Any], zone: ZoneInfo, problems: Problems) -> Clock:
+    table = Table(data, "[clock]", problems, frozenset({"start", "days", "poll_every_hours"}))
     start = table.moment("start", zone)
     if start is None and not table.has("start"):
         problems.add("[clock].start", "missing (required)")
@@ -365,7 +216,7 @@ def _read_clock(data: dict[str, Any], zone: ZoneInfo, problems: _Problems) -> Cl
     )
 
 
-def _read_contacts(data: dict[str, Any], problems: _Problems) -> dict[str, Contact]:
+def _read_contacts(data: dict[str, Any], problems: Problems) -> dict[str, Contact]:
     contacts: dict[str, Contact] = {}
     if not data:
         problems.add("[contacts]", "at least one contact is needed (who sends the mail?)")
@@ -377,7 +228,7 @@ def _read_contacts(data: dict[str, Any], problems: _Problems) -> dict[str, Conta
                 where, f"expected a table like {{ email = ..., company = ... }}, got {value!r}"
             )
             continue
-        table = _Table(value, where, problems, allowed)
+        table = Table(value, where, problems, allowed)
         email = table.text("email", required=True) or f"{key}@example.com"
         if "@" not in email:
             problems.add(f"{where}.email", f"expected an email address, got {email!r}")
@@ -392,9 +243,7 @@ def _read_contacts(data: dict[str, Any], problems: _Problems) -> dict[str, Conta
     return contacts
 
 
-def _event_time(
-    table: _Table, clock: Clock, zone: ZoneInfo, *, prefix: str = ""
-) -> datetime | None:
+def _event_time(table: Table, clock: Clock, zone: ZoneInfo, *, prefix: str = "") -> datetime | None:
     """``<prefix>day`` + ``<prefix>time``, or ``<prefix>at``; exactly one form."""
     day_key, time_key, at_key = f"{prefix}day", f"{prefix}time", f"{prefix}at"
     if table.has(at_key):
@@ -417,7 +266,7 @@ def _event_time(
     return local.replace(tzinfo=zone)
 
 
-def _day_or_date(table: _Table, key: str, clock: Clock) -> date | None:
+def _day_or_date(table: Table, key: str, clock: Clock) -> date | None:
     """``<key>_day`` (offset from the start date) or ``<key>`` (a date)."""
     if table.has(f"{key}_day"):
         if table.has(key):
@@ -434,7 +283,7 @@ def _read_events(
     clock: Clock,
     user: User,
     contacts: dict[str, Contact],
-    problems: _Problems,
+    problems: Problems,
 ) -> tuple[Event, ...]:
     events: list[Event] = []
     seen_ids: dict[str, Event] = {}
@@ -445,13 +294,13 @@ def _read_events(
         type_name = data.get("type")
         if not isinstance(type_name, str) or type_name not in types:
             got = "missing" if type_name is None else f"{type_name!r}"
-            hint = _suggest(type_name, types) if isinstance(type_name, str) else ""
+            hint = suggest(type_name, types) if isinstance(type_name, str) else ""
             problems.add(f"{where}.type", f"{got}{hint}; one of: {', '.join(types)}")
             continue
         etype = EventType(type_name)
         allowed, required = EVENT_KEYS[etype]
         where = f"{where} ({etype.value})"
-        table = _Table(data, where, problems, COMMON_EVENT_KEYS | allowed)
+        table = Table(data, where, problems, COMMON_EVENT_KEYS | allowed)
         if etype is EventType.INVITE and "thread" in data:
             required = required - {"role"}  # a later round keeps the thread's role
         for key in sorted(required):
@@ -479,7 +328,7 @@ def _read_events(
                 known = list(seen_ids)
                 problems.add(
                     f"{where}.thread",
-                    f"'{thread}' is not the id of an earlier event{_suggest(thread, known)}"
+                    f"'{thread}' is not the id of an earlier event{suggest(thread, known)}"
                     + (
                         f"; earlier ids: {', '.join(known)}"
                         if known
@@ -539,12 +388,12 @@ def _read_events(
     return tuple(events)
 
 
-def _contact_ref(table: _Table, key: str, contacts: dict[str, Contact]) -> str | None:
+def _contact_ref(table: Table, key: str, contacts: dict[str, Contact]) -> str | None:
     ref = table.text(key)
     if ref is not None and ref not in contacts:
         table.problems.add(
             f"{table.where}.{key}",
-            f"'{ref}' is not a key of [contacts]{_suggest(ref, list(contacts))}; "
+            f"'{ref}' is not a key of [contacts]{suggest(ref, list(contacts))}; "
             f"known: {', '.join(sorted(contacts)) or 'none'}",
         )
         return None
@@ -556,9 +405,9 @@ def _read_expect(
     clock: Clock,
     contacts: dict[str, Contact],
     events: tuple[Event, ...],
-    problems: _Problems,
+    problems: Problems,
 ) -> Expectations:
-    top = _Table(
+    top = Table(
         data,
         "[expect]",
         problems,
@@ -568,28 +417,28 @@ def _read_expect(
     kinds = [*DRAFT_KINDS, "check_in_3"]
     states = [s.value for s in AppState]
 
-    def thread_ref(table: _Table) -> str:
+    def thread_ref(table: Table) -> str:
         ref = table.text("thread", required=True) or ""
         if ref and ref not in ids:
-            problems.add(f"{table.where}.thread", f"'{ref}' is not an event id{_suggest(ref, ids)}")
+            problems.add(f"{table.where}.thread", f"'{ref}' is not an event id{suggest(ref, ids)}")
         return ref
 
-    def kind_ref(table: _Table, *, required: bool) -> str | None:
+    def kind_ref(table: Table, *, required: bool) -> str | None:
         kind = table.text("kind", required=required)
         if kind is None:
             return None
         if not is_draft_kind(kind):
             problems.add(
                 f"{table.where}.kind",
-                f"{kind!r}{_suggest(kind, kinds)}; one of: {', '.join(DRAFT_KINDS)} "
+                f"{kind!r}{suggest(kind, kinds)}; one of: {', '.join(DRAFT_KINDS)} "
                 "(check_in_3 and on with a higher max_check_ins)",
             )
             return None
         return kind
 
     drafts: list[DraftExpectation] = []
-    for i, item in enumerate(_array(data, "drafts", "[[expect.drafts]]", problems)):
-        table = _Table(
+    for i, item in enumerate(array_at(data, "drafts", "[[expect.drafts]]", problems)):
+        table = Table(
             item,
             f"expect.drafts[{i}]",
             problems,
@@ -607,8 +456,8 @@ def _read_expect(
             )
         )
     no_drafts: list[DraftExpectation] = []
-    for i, item in enumerate(_array(data, "no_drafts", "[[expect.no_drafts]]", problems)):
-        table = _Table(item, f"expect.no_drafts[{i}]", problems, frozenset({"thread", "kind"}))
+    for i, item in enumerate(array_at(data, "no_drafts", "[[expect.no_drafts]]", problems)):
+        table = Table(item, f"expect.no_drafts[{i}]", problems, frozenset({"thread", "kind"}))
         no_drafts.append(
             DraftExpectation(
                 index=i, thread=thread_ref(table), kind=kind_ref(table, required=False), absent=True
@@ -616,8 +465,8 @@ def _read_expect(
         )
     apps: list[ApplicationExpectation] = []
     allowed_app = frozenset({"thread", "state", "closed_because", "flags", "flagged"})
-    for i, item in enumerate(_array(data, "applications", "[[expect.applications]]", problems)):
-        table = _Table(item, f"expect.applications[{i}]", problems, allowed_app)
+    for i, item in enumerate(array_at(data, "applications", "[[expect.applications]]", problems)):
+        table = Table(item, f"expect.applications[{i}]", problems, allowed_app)
         state_name = table.text("state")
         state: AppState | None = None
         if state_name is not None:
@@ -626,7 +475,7 @@ def _read_expect(
             else:
                 problems.add(
                     f"{table.where}.state",
-                    f"{state_name!r}{_suggest(state_name, states)}; one of: {', '.join(states)}",
+                    f"{state_name!r}{suggest(state_name, states)}; one of: {', '.join(states)}",
                 )
         because = table.text("closed_because")
         if because is not None and because not in CLOSED_REASONS:
