@@ -37,10 +37,16 @@ class RateLimited(MailboxError):
     hint = "Gmail is throttling this account; followup will retry at the next poll."
 
     def __init__(
-        self, message: str, *, retry_after: float | None = None, hint: str | None = None
+        self,
+        message: str,
+        *,
+        retry_after: float | None = None,
+        hint: str | None = None,
+        retryable: bool = True,
     ) -> None:
         super().__init__(message, hint=hint)
         self.retry_after = retry_after
+        self.retryable = retryable  # False for the daily quota: waiting seconds will not help
 
 
 class HistoryExpired(MailboxError):

@@ -64,6 +64,8 @@ def test_retry_after_header_is_kept_on_rate_limits() -> None:
 
 def test_daily_limit_is_not_retried_but_says_when_to_come_back() -> None:
     err = map_http_error(_http_error(403, "dailyLimitExceeded"))
+    assert isinstance(err, RateLimited)
+    assert not err.retryable
     assert "tomorrow" in err.hint
 
 

@@ -129,7 +129,9 @@ def map_http_error(exc: HttpError) -> MailboxError:
     if status == 401:
         return AuthExpired(message)
     if status == 403 and reason == "dailyLimitExceeded":
-        return RateLimited(message, hint="The daily Gmail quota is used up; try tomorrow.")
+        return RateLimited(
+            message, hint="The daily Gmail quota is used up; try tomorrow.", retryable=False
+        )
     if status == 403:
         return Forbidden(message)
     if status == 404:
@@ -155,7 +157,7 @@ def map_refresh_error(exc: RefreshError) -> AuthExpired:
 
 def _is_retryable(err: MailboxError) -> bool:
     if isinstance(err, RateLimited):
-        return "daily" not in err.hint
+        return err.retryable
     return isinstance(err, MailboxUnavailable)
 
 
