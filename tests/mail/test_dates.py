@@ -126,3 +126,9 @@ def test_two_times_offered_on_one_day_are_options_not_a_range() -> None:
         None,
         None,
     )
+
+
+def test_german_ordinal_dates_do_not_end_a_sentence() -> None:
+    sent = datetime(2026, 5, 5, 10, 0, tzinfo=timezone(timedelta(hours=2)))
+    text = "Ich bin vom 6. bis 15. Mai im Urlaub. Ab dem 18. Mai bin ich wieder erreichbar."
+    assert find_back_on(text, sent) == date(2026, 5, 18)

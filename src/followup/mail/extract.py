@@ -474,7 +474,9 @@ _CANDIDATE_DEADLINE = re.compile(
     r"graag|proszę|prosimy|closing date|closes on|applications close|posting",
     re.I,
 )
-_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]|\n|$)")
+# A sentence ends at . ! ? or a line break, but not at the period of a German or Polish
+# ordinal date ("vom 6. bis 15. Mai").
+_SENTENCE = re.compile(r"(?:[^.!?\n]|(?<=\d)\.(?=[ \t]*[^\W\d_]))+(?:[.!?]|\n|$)")
 _LINE_WRAP = re.compile(r"(?<=\S)[ \t]*\n(?=[ \t]*\S)")
 
 
@@ -535,7 +537,8 @@ _CLOCK_AFTER = re.compile(r"\W{0,3}(?:at\s+)?\d{1,2}[:h.]\d\d")
 
 _BACK_CUE = re.compile(
     r"\b(?:back|return|returning|reopen|re-open|reopening|zurück|wieder|de retour|retour|"
-    r"de vuelta|regreso|volveré|regresaré|de volta|retorno|regresso|rientro|rientrerò|di ritorno|"
+    r"de vuelta|regreso|vuelvo|volveré|regresaré|me reincorporo|de volta|volto|retorno|regresso|"
+    r"rientro|rientrerò|di ritorno|"
     r"terug|weer aanwezig|wracam|powrót|będę dostępn|ab dem|ab|à partir d|a partir d|dal|vanaf|od)\b",
     re.I,
 )

@@ -565,6 +565,14 @@ _RAW: dict[MailKind, list[Entry]] = {
     MailKind.AUTO_REPLY: [
         (
             5,
+            r"(?:i am|i'm) (?:currently |now )?(?:away|off)(?: from| until| till| and|,|\.| on| this| for)",
+        ),
+        (
+            4,
+            r"\bim urlaub\b|\ben vacances\b|\bde vacaciones\b|\bde férias\b|\bin ferie\b|\bmet vakantie\b|\bna urlopie\b",
+        ),
+        (
+            5,
             r"(?:i am|i'm|i will be|i'll be|currently) (?:currently )?(?:out of (?:the )?office|away from (?:the|my) (?:office|desk)|on (?:annual |parental |maternity |paternity |sick |medical )?(?:leave|vacation|holiday)|travell?ing|out sick|ooo)",
         ),
         (
@@ -599,7 +607,7 @@ _RAW: dict[MailKind, list[Entry]] = {
         # German
         (
             5,
-            r"(?:(?:ich bin|bin ich) (?:bis|vom|ab|derzeit|momentan|aktuell|leider)[^.]{0,60}(?:nicht im büro|abwesend|im urlaub|nicht erreichbar)|nicht im büro|abwesenheit|nicht mehr (?:im unternehmen|für \w+ tätig|bei))",
+            r"(?:(?:ich bin|bin ich) (?:bis|vom|ab|derzeit|momentan|aktuell|leider)[^!?\n]{0,60}(?:nicht im büro|abwesend|im urlaub|nicht erreichbar)|nicht im büro|abwesenheit|nicht mehr (?:im unternehmen|für \w+ tätig|bei))",
         ),
         # Spanish
         (
