@@ -132,3 +132,9 @@ def test_german_ordinal_dates_do_not_end_a_sentence() -> None:
     sent = datetime(2026, 5, 5, 10, 0, tzinfo=timezone(timedelta(hours=2)))
     text = "Ich bin vom 6. bis 15. Mai im Urlaub. Ab dem 18. Mai bin ich wieder erreichbar."
     assert find_back_on(text, sent) == date(2026, 5, 18)
+
+
+def test_a_numeric_date_is_not_read_as_a_clock_time() -> None:
+    sent = datetime(2026, 5, 5, 10, 0, tzinfo=timezone(timedelta(hours=2)))
+    text = "am Mittwoch, den 13.05.2026 um 14:30 Uhr zu einem Gespräch"
+    assert find_interview_at(text, sent) == datetime(2026, 5, 13, 12, 30, tzinfo=UTC)

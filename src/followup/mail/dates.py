@@ -429,7 +429,7 @@ _TIME = (
     r"(?:\s*(?P<ap{n}>a\.?m\.?|p\.?m\.?)|(?P<hh{n}>h|\s?uhr|\s?hrs|\s?uur|\s?horas|\s?godz\.?)?)"
 )
 TIME_RE = re.compile(
-    r"(?<![\w:.,/-])" + _TIME.format(n=1)
+    r"(?<![\w:.,/-])" + _TIME.format(n=1) + r"(?![./-]\d)"  # "13.05.2026" is a date
     + r"(?:\s*(?:-|–|to|until|bis|à|a|al|tot|do)\s*" + _TIME.format(n=2) + r")?"
     # Outlook writes "(UTC-05:00) Eastern Time": a named zone after the offset wins (the offset
     # label ignores DST); a bare "UTC+2" / "GMT-7" is a fixed offset.
