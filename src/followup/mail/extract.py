@@ -464,7 +464,7 @@ _REPLY_CUE = re.compile(
     r"retorno|resposta|decisão|entraremos em contato|daremos|novidades|"
     r"risposta|decisione|faremo sapere|contatteremo|ricontatteremo|aggiornamento|riscontro|"
     r"recontacter|contacterons|recontacterons|kontaktieren|"
-    r"laten (?:we )?(?:je|u) weten|terugkoppeling|reactie|besluit|beslissing|contact opnemen|"
+    r"laten (?:we )?(?:je|u) weten|\blaten\b[^.]{0,40}\bweten\b|terugkoppeling|reactie|besluit|beslissing|contact opnemen|"
     r"odpowied|decyzj|skontaktujemy|odezwiemy|poinformujemy|informacj",
     re.I,
 )
