@@ -6,7 +6,8 @@ from datetime import timedelta
 
 from followup.simulate.expectations import population_checks
 from followup.simulate.population import BEHAVIOURS, USER_SEND_DELAY, build_population
-from followup.simulate.runner import RunResult, SeenDraft, run_scenario
+from followup.simulate.results import RunResult, SeenDraft
+from followup.simulate.runner import run_scenario
 
 
 def test_the_same_seed_gives_the_same_population() -> None:

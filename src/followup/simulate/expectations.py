@@ -8,22 +8,10 @@ wrong expectation from a wrong engine without reading the timeline.
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
 
+from followup.simulate.results import Check, RunResult, SeenDraft
 from followup.simulate.scenario import ApplicationExpectation, DraftExpectation, EventType
-
-if TYPE_CHECKING:
-    from followup.simulate.runner import RunResult, SeenDraft
-
-
-@dataclass(frozen=True, slots=True)
-class Check:
-    label: str
-    description: str
-    passed: bool
-    detail: str = ""
 
 
 def check(result: RunResult) -> list[Check]:
@@ -119,7 +107,7 @@ def _no_draft(result: RunResult, unwanted: DraftExpectation) -> Check:
 
 def _application(result: RunResult, wanted: ApplicationExpectation) -> Check:
     thread_id = result.threads.get(wanted.thread)
-    app: Any = next((a for a in result.applications if thread_id in a.thread_ids), None)
+    app = next((a for a in result.applications if thread_id in a.thread_ids), None)
     if app is None:
         return Check(wanted.label, wanted.describe(), False, "followup tracks no application there")
     problems: list[str] = []

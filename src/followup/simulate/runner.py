@@ -32,6 +32,7 @@ from followup.config import parse_config
 from followup.core.events import UserCommand
 from followup.paths import Paths
 from followup.simulate.mailgen import ThreadRef, build_mail
+from followup.simulate.results import RunResult, SeenDraft, TimelineEntry
 from followup.simulate.scenario import (
     CLI_ACTIONS,
     DRAFT_ACTIONS,
@@ -40,8 +41,9 @@ from followup.simulate.scenario import (
     EventType,
     Scenario,
 )
+from gmail_emulator.app import Emulator
 from gmail_emulator.auth import DEMO_CLIENT_ID, DEMO_CLIENT_SECRET
-from gmail_emulator.testing import gmail_service, serve_in_thread
+from gmail_emulator.testing import ServerHandle, gmail_service, serve_in_thread
 
 # Tokens outlive any simulated span, so clock jumps do not turn every poll into a refresh.
 TOKEN_LIFETIME = timedelta(days=3650)
@@ -55,29 +57,6 @@ _INTENT_LABEL = re.compile(r"/r\d+/(?P<label>[a-z_0-9]+)-\d+$")
 
 class SimulationError(RuntimeError):
     """Raised when a scenario asks for something impossible at run time (no draft to send)."""
-
-
-@dataclass
-class SeenDraft:
-    """One draft of ours as the mailbox showed it over the run."""
-
-    draft_id: str
-    thread_id: str
-    kind: str
-    to: str
-    first_at: datetime
-    first_day: int
-    gone_at: datetime | None = None
-    intent_key: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class TimelineEntry:
-    at: datetime
-    day: int
-    actor: str
-    text: str
-    style: str = ""
 
 
 @dataclass
@@ -103,37 +82,10 @@ class ThreadBook:
         )
 
 
-@dataclass
-class RunResult:
-    """What happened in one run; ``checks`` is filled by ``expectations.check``."""
-
-    scenario: Scenario
-    timeline: list[TimelineEntry]
-    drafts: list[SeenDraft]
-    applications: list[Any]  # followup.core.model.Application
-    threads: dict[str, str]  # scenario event id -> Gmail thread id
-    service_calls: int = 0
-    service_units: int = 0
-    mailbox_calls: int = 0
-    mailbox_units: int = 0
-    user_sends: int = 0
-    sends_in_log: int = 0
-    polls: int = 0
-    complete: bool = True  # False: stopped early at ``reached`` (a benchmark's time budget)
-    reached: datetime | None = None
-    service_seconds: float = 0.0  # wall time spent in Service.poll_once + tick
-    error: str | None = None  # what stopped the run early (``keep_errors``)
-    checks: list[Any] = field(default_factory=list)
-
-    @property
-    def passed(self) -> bool:
-        return all(check.passed for check in self.checks)
-
-
 class _EmulatorClock:
     """The service's Clock: the emulator's own clock, read in-process (no HTTP)."""
 
-    def __init__(self, emulator: Any) -> None:
+    def __init__(self, emulator: Emulator) -> None:
         self._clock = emulator.clock
 
     def now(self) -> datetime:
@@ -142,7 +94,7 @@ class _EmulatorClock:
 
 
 @contextmanager
-def emulator_server() -> Iterator[Any]:
+def emulator_server() -> Iterator[ServerHandle]:
     """A fresh in-process emulator for one run."""
     with serve_in_thread(
         access_token_lifetime=TOKEN_LIFETIME, history_retention=HISTORY_RETENTION
@@ -156,7 +108,7 @@ class Runner:
     def __init__(
         self,
         scenario: Scenario,
-        handle: Any,
+        handle: ServerHandle,
         workdir: Path,
         *,
         user_send_delay: timedelta | None = None,
@@ -541,7 +493,7 @@ def max_check_ins(scenario: Scenario) -> int:
 def run_scenario(
     scenario: Scenario,
     *,
-    handle: Any = None,
+    handle: ServerHandle | None = None,
     user_send_delay: timedelta | None = None,
     budget_seconds: float | None = None,
     keep_errors: bool = False,

@@ -12,8 +12,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from followup.simulate.expectations import Check
-from followup.simulate.runner import RunResult
+from followup.simulate.results import Check, RunResult
 
 
 def print_timeline(result: RunResult, console: Console) -> None:
