@@ -129,3 +129,18 @@ def test_corrections_round_trip_through_records() -> None:
 def test_unknown_kinds_in_stored_corrections_are_skipped() -> None:
     loaded = Corrections.from_records([{"sender": "a@b.com", "subject": "x", "kind": "nope"}])
     assert loaded.items == ()
+
+
+def test_bounce_without_a_report_part_names_the_failed_address_not_the_user() -> None:
+    raw = b"""From: Mail Delivery System <MAILER-DAEMON@mail.example.org>
+To: alex@example.org
+Subject: Undelivered Mail Returned to Sender
+Date: Thu, 12 Mar 2026 07:01:00 +0100
+
+Your message from alex.work@example.org could not be delivered to hr@fjord-tech.example:
+550 5.1.1 user unknown
+"""
+    reading = read_mail(raw, user_addresses=("alex@example.org", "alex.work@example.org"))
+    assert reading.kind is MailKind.BOUNCE
+    assert reading.bounced_recipients == ("hr@fjord-tech.example",)
+    assert reading.company == "Fjord Tech"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -96,12 +97,14 @@ def _read(
     back_on = None
     if kind is MailKind.AUTO_REPLY and mail.date is not None:
         back_on = find_back_on(text, mail.date)
+    users = frozenset(address.strip().lower() for address in user_addresses)
+    bounced: tuple[str, ...] = ()
     company: str | None = None
     if kind is MailKind.BOUNCE:
-        company = _bounce_company(mail)
+        bounced = mail.dsn_recipients or _bounced_from_text(mail, users)
+        company = company_from_domain(bounced[0]) if bounced else None
     elif kind is not MailKind.OTHER or not signals.free_mail_sender:
         company = find_company(mail, text)
-    users = {address.strip().lower() for address in user_addresses}
     calendar = mail.calendar
     return MailReading(
         kind=kind,
@@ -129,24 +132,17 @@ def _read(
         date=mail.date,
         is_automated=bool(signals.auto_headers) or signals.auto_subject or signals.mailer_daemon,
         is_no_reply_sender=signals.no_reply_sender or signals.mailer_daemon,
-        bounced_recipients=mail.dsn_recipients or _bounced_from_text(mail)
-        if kind is MailKind.BOUNCE
-        else (),
+        bounced_recipients=bounced,
         new_text=mail.new_text,
         attachments=mail.attachments,
     )
 
 
-def _bounced_from_text(mail: ParsedMail) -> tuple[str, ...]:
-    import re
-
-    found = re.findall(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", mail.text)
-    own = {mail.from_addr, *mail.to}
-    return tuple(dict.fromkeys(a.lower() for a in found if a.lower() not in own))
+_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
-def _bounce_company(mail: ParsedMail) -> str | None:
-    recipients = mail.dsn_recipients or _bounced_from_text(mail)
-    if not recipients:
-        return None
-    return company_from_domain(recipients[0])
+def _bounced_from_text(mail: ParsedMail, users: frozenset[str]) -> tuple[str, ...]:
+    """Addresses a bounce without a DSN part names, other than the user's and the mailer's."""
+    own = {mail.from_addr, *mail.to, *users}
+    found = (a.lower().rstrip(".") for a in _ADDRESS.findall(mail.text))
+    return tuple(dict.fromkeys(a for a in found if a not in own))
