@@ -156,3 +156,17 @@ def test_watcher_survives_every_kind_of_failure_and_rebuilds_after_auth_errors()
     assert (watcher.runs, watcher.failures) == (4, 3)
     assert len(built) == 2  # rebuilt once, after the AuthExpired
     assert built[0].closed == 1  # and the old store was closed
+
+
+def test_scheduler_runs_one_job_at_a_time_coalesced_with_a_grace_time() -> None:
+    from followup.adapters.scheduler import MISFIRE_GRACE_SECONDS, WatchSettings, make_scheduler
+
+    scheduler = make_scheduler(Watcher(Flaky), WatchSettings(poll_minutes=5, jitter_seconds=30))  # type: ignore[arg-type]
+    jobs = {job.id: job for job in scheduler.get_jobs()}
+    assert set(jobs) == {"poll", "tick"}
+    for job in jobs.values():
+        assert job.coalesce is True
+        assert job.max_instances == 1
+        assert job.misfire_grace_time == MISFIRE_GRACE_SECONDS
+    assert jobs["poll"].trigger.interval.total_seconds() == 300
+    assert jobs["poll"].trigger.jitter == 30

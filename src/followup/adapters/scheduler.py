@@ -83,14 +83,13 @@ class Watcher:
 
 def make_scheduler(watcher: Watcher, settings: WatchSettings) -> BlockingScheduler:
     scheduler = BlockingScheduler(
-        executors={"default": ThreadPoolExecutor(max_workers=1)},
-        job_defaults={
-            "coalesce": True,
-            "max_instances": 1,
-            "misfire_grace_time": MISFIRE_GRACE_SECONDS,
-        },
-        timezone=UTC,
+        executors={"default": ThreadPoolExecutor(max_workers=1)}, timezone=UTC
     )
+    every_job = {
+        "coalesce": True,
+        "max_instances": 1,
+        "misfire_grace_time": MISFIRE_GRACE_SECONDS,
+    }
     scheduler.add_job(
         watcher.poll,
         "interval",
@@ -98,8 +97,11 @@ def make_scheduler(watcher: Watcher, settings: WatchSettings) -> BlockingSchedul
         jitter=settings.jitter_seconds,
         id="poll",
         next_run_time=datetime.now(UTC),
+        **every_job,
     )
-    scheduler.add_job(watcher.tick, "interval", minutes=settings.tick_minutes, id="tick")
+    scheduler.add_job(
+        watcher.tick, "interval", minutes=settings.tick_minutes, id="tick", **every_job
+    )
     return scheduler
 
 
