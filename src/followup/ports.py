@@ -203,6 +203,7 @@ class Note:
     kind: str
     text: str
     id: int = 0
+    key: str | None = None  # when set, recording the same note twice keeps one
 
 
 @dataclass(frozen=True, slots=True)

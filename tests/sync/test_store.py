@@ -225,3 +225,12 @@ def test_every_save_of_applications_bumps_their_version(store: SqliteStore) -> N
     store.save_applications([_app()])
     store.save_applications([_app()])
     assert store.applications_version() == 2
+
+
+def test_a_keyed_note_is_recorded_once(store: SqliteStore) -> None:
+    note = Note(at=T0, application_id="a", kind="flag", text="bounce", key="effect:7")
+    store.add_note(note)
+    store.add_note(note)
+    store.add_note(Note(at=T0, application_id="a", kind="flag", text="unkeyed"))
+    store.add_note(Note(at=T0, application_id="a", kind="flag", text="unkeyed"))
+    assert [n.text for n in store.notes("a")] == ["bounce", "unkeyed", "unkeyed"]

@@ -244,7 +244,7 @@ class Outbox:
         for effect_id, kind, payload in self._store.pending_effects():
             data = json.loads(payload)
             try:
-                self._apply_one(kind, data, now, applied)
+                self._apply_one(kind, data, now, applied, key=f"effect:{effect_id}")
             except _Deferred:
                 log.info("outbox.deferred kind=%s (another process is creating the draft)", kind)
                 break  # keep this effect and the ones after it, in order, for the next run
@@ -257,13 +257,16 @@ class Outbox:
                         application_id=data.get("application_id"),
                         kind="error",
                         text=f"Gmail refused to {kind}: {exc}",
+                        key=f"effect:{effect_id}",
                     )
                 )
             crash_point("effect.before_done")
             self._store.effect_done(effect_id)
         return applied
 
-    def _apply_one(self, kind: str, data: dict[str, Any], now: datetime, applied: Applied) -> None:
+    def _apply_one(
+        self, kind: str, data: dict[str, Any], now: datetime, applied: Applied, *, key: str
+    ) -> None:
         if kind == "create":
             applied.add(self._create(str(data["intent_key"]), now))
         elif kind == "discard":
@@ -273,7 +276,13 @@ class Outbox:
         elif kind == "flag":
             flag = serialize.load(Flag, data)
             self._store.add_note(
-                Note(at=now, application_id=flag.application_id, kind="flag", text=flag.reason)
+                Note(
+                    at=now,
+                    application_id=flag.application_id,
+                    kind="flag",
+                    text=flag.reason,
+                    key=key,
+                )
             )
             applied.flags += 1
         else:
@@ -348,7 +357,13 @@ class Outbox:
         text = f"Your edited draft was kept ({effect.reason}); send or delete it yourself."
         self._store.update_outbox(row.intent_key, state="kept", note=text, at=now)
         self._store.add_note(
-            Note(at=now, application_id=row.application_id, kind="kept_draft", text=text)
+            Note(
+                at=now,
+                application_id=row.application_id,
+                kind="kept_draft",
+                text=text,
+                key=f"kept:{row.intent_key}",
+            )
         )
         log.info("outbox.edited_draft_kept intent=%s", row.intent_key)
         return Applied(

@@ -107,6 +107,14 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
         );
         """,
     ),
+    (
+        2,
+        "notes keyed so a replayed effect notes once",
+        """
+        ALTER TABLE notes ADD COLUMN key TEXT;
+        CREATE UNIQUE INDEX notes_by_key ON notes (key) WHERE key IS NOT NULL;
+        """,
+    ),
 )
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
@@ -490,8 +498,9 @@ class SqliteStore:
 
     def add_note(self, note: Note) -> None:
         self._write(
-            "INSERT INTO notes (at, application_id, kind, text) VALUES (?, ?, ?, ?)",
-            (_iso(note.at), note.application_id, note.kind, note.text),
+            "INSERT OR IGNORE INTO notes (at, application_id, kind, text, key) "
+            "VALUES (?, ?, ?, ?, ?)",
+            (_iso(note.at), note.application_id, note.kind, note.text, note.key),
         )
 
     def notes(self, application_id: str | None = None) -> list[Note]:
@@ -508,6 +517,7 @@ class SqliteStore:
                 kind=r["kind"],
                 text=r["text"],
                 id=int(r["id"]),
+                key=r["key"],
             )
             for r in rows
         ]
