@@ -7,7 +7,6 @@ Paths + Config + credentials, so the CLI, the demo and the tests wire things the
 
 from __future__ import annotations
 
-import functools
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -22,6 +21,7 @@ from followup.config import Config
 from followup.core.compose import TemplateSet, UserProfile
 from followup.core.model import LabelRole
 from followup.errors import ConfigError
+from followup.mail.model import MailReading
 from followup.paths import Paths
 from followup.ports import Clock
 from followup.service import Service, SyncSettings
@@ -85,6 +85,7 @@ def build_service(
 ) -> Wiring:
     """Build store, Gmail mailbox and service. ``credentials`` default: the saved token."""
     from followup.mail.reading import read_mail
+    from followup.mail_rules import load_rules
 
     if credentials is None:
         from followup.auth import credentials as load_credentials
@@ -106,7 +107,12 @@ def build_service(
         address = mailbox.profile().email
         store.set_meta("account_email", address)
     users = tuple(dict.fromkeys((*settings.user_addresses, address)))
-    reader = functools.partial(read_mail, user_addresses=users)
+
+    def reader(raw: bytes) -> MailReading:
+        # Rules from `followup correct` are read on every message so that a correction made
+        # while the watcher runs applies to the very next mail of that template.
+        return read_mail(raw, user_addresses=users, corrections=load_rules(store))
+
     service = Service(
         mailbox,
         store,

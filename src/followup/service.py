@@ -56,6 +56,8 @@ from followup.ports import (
 
 log = logging.getLogger(__name__)
 
+LAST_POLL_META = "last_poll_at"  # ISO time of the last successful poll (read by doctor)
+
 # Batches of the first sync: metadata is small, raw mail is not; these bound memory.
 METADATA_CHUNK = 500
 RAW_CHUNK = 100
@@ -154,6 +156,7 @@ class Service:
             else:
                 report = self._incremental(delta, cursor, now)
         self._drain(now, report)
+        self._mark_polled(now)
         return self._costed(report, calls, units)
 
     def first_sync(self) -> PollReport:
@@ -162,7 +165,13 @@ class Service:
         now = self.clock.now()
         report = self._full_sync(now, mode="first_sync")
         self._drain(now, report)
+        self._mark_polled(now)
         return self._costed(report, calls, units)
+
+    def _mark_polled(self, now: datetime) -> None:
+        """Remember when Gmail was last read in full, so `followup doctor` can tell a stale
+        cursor (a watcher that stopped) from a healthy one. Local write only: no Gmail call."""
+        self.store.set_meta(LAST_POLL_META, now.isoformat())
 
     def tick(self) -> PollReport:
         """Clock-driven transitions (thank-you at the interview's end, check-ins, let go)."""

@@ -267,3 +267,45 @@ def test_status_links_a_ready_draft_to_gmail_drafts(account: Account) -> None:
     print(result.output)
     assert "draft ready" in result.output
     assert "https://mail.google.com/mail/u/0/#drafts?compose=" in result.output
+
+
+def test_a_rule_saved_while_the_watcher_runs_reads_its_next_mail(tracked: Account) -> None:
+    from followup.mail.model import MailKind
+    from followup.mail_rules import remember_rule
+
+    wiring = build_service(tracked.home, load_config(tracked.home.config_file))
+    try:
+        # As `followup correct` would, from another process, after the service was built.
+        remember_rule(
+            wiring.store,
+            sender="jane@acme-robotics.com",
+            subject="A quick note about the Data Engineer role",
+            kind=MailKind.REJECTION,
+        )
+        sent = datetime.now(UTC) - timedelta(minutes=5)
+        raw = (
+            "From: Jane Doe <jane@acme-robotics.com>\r\n"
+            f"To: {tracked.email}\r\n"
+            "Subject: A quick note about the Data Engineer role\r\n"
+            f"Date: {format_datetime(sent)}\r\n"
+            "Message-ID: <note-2@acme-robotics.com>\r\n"
+            "Content-Type: text/plain; charset=utf-8\r\n\r\n"
+            "Hi Ada,\r\n\r\nThanks again for your time. Best,\r\nJane\r\n"
+        ).encode()
+        gmail_id = deliver(tracked, raw)["id"]
+        wiring.service.poll_once()
+        seen = wiring.store.get_message(gmail_id)
+        assert seen is not None
+        assert seen.kind == "rejection"
+        assert any("correction" in reason for reason in seen.reasons)
+    finally:
+        wiring.close()
+
+
+def test_doctor_reports_the_age_of_the_last_poll(tracked: Account) -> None:
+    result = CliRunner().invoke(main, ["doctor"])
+    cursor_lines = [line for line in result.output.splitlines() if "cursor" in line.lower()]
+    assert cursor_lines, result.output
+    assert any("last poll" in line.lower() or "ago" in line.lower() for line in cursor_lines), (
+        cursor_lines
+    )

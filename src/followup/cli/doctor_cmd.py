@@ -21,10 +21,10 @@ from followup import auth
 from followup.config import Config, load_config
 from followup.errors import FollowupError
 from followup.paths import Paths, default_paths
+from followup.service import LAST_POLL_META
 
 Status = Literal["OK", "WARN", "FAIL"]
 CURSOR_STALE_AFTER = timedelta(hours=1)  # 12 missed polls at the default 5 minutes
-LAST_POLL_META = "last_poll_at"  # ISO time of the last successful poll, set by the service
 
 
 @dataclass(frozen=True, slots=True)
