@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from followup.mail.bayes import Opinion, trained_model
 from followup.mail.extract import find_slots
 from followup.mail.model import MailKind, ParsedMail
 from followup.mail.phrases import TABLE
@@ -41,6 +42,23 @@ _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": 
 
 
 MAX_SCORED_CHARS = 12_000
+RESCUE_PROBABILITY = 0.9
+"""How sure the model must be to overrule a fall-through verdict (employer reply, other)."""
+# The model reads the language of a mail as well as its meaning, so a rescue also needs the
+# gist in the text: a rejection states a negative or names somebody else, an offer talks
+# about an offer, a contract or pay. Stems, in the eight languages, on lower-cased text.
+_REJECTION_GIST = re.compile(
+    r"n't\b|\b(?:not?|never|unable|unfortunately|sadly|afraid|regret\w*|sorry|pass|other|another|"
+    r"someone|somebody|different|else|filled|closed?|closing|withdrawn|pas|plus|autres?|"
+    r"malheureusement|leider|nicht|kein\w*|anderen?|andere[rn]?|absage|lamentablemente|otros?|"
+    r"otras?|infelizmente|não|nao|outros?|outras?|purtroppo|non|altri|altre|altro|helaas|niet|"
+    r"geen|niestety|nie|inn\w+)\b"
+)
+_OFFER_GIST = re.compile(
+    r"offer|package|compensation|salary|contract|accept|welcome|on board|join|offre|proposition|"
+    r"embauche|angebot|anbieten|vertrag|einstell|oferta|ofrecer|contrat|propost|proposta|offrir|"
+    r"aanbod|aanbieden|voorstel|aannemen|ofert|zatrudni|wynagrodz"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,12 +163,35 @@ def classify(mail: ParsedMail, signals: HeaderSignals) -> Verdict:
         if offer < 5:
             return verdict(MailKind.OTHER, 0.6, "calendar invite without interview wording")
 
-    # 4. Content kinds, most consequential first.
-    if rejection >= 4 and rejection >= offer - 1:
+    opinion: Opinion | None = None
+    consulted = False
+
+    def model_says(*kinds: MailKind) -> Opinion | None:
+        """The model's opinion when it names one of ``kinds`` confidently (computed once)."""
+        nonlocal opinion, consulted
+        if not consulted:
+            opinion, consulted = trained_model().opinion(text), True
+        if opinion is None or opinion.kind not in kinds:
+            return None
+        return opinion if opinion.probability >= RESCUE_PROBABILITY else None
+
+    # 4. Content kinds, most consequential first. List mail that the model reads as bulk
+    # ("how to bounce back after a rejection", "an exclusive offer for you") is not one.
+    def listed(kind: MailKind) -> bool:
+        """List mail, or a personal sender, whose text the model does not read as ``kind``."""
+        personal = signals.free_mail_sender or bool(signals.bulk_headers)
+        return personal and model_says(kind) is None
+
+    if rejection >= 4 and rejection >= offer - 1 and not listed(MailKind.REJECTION):
         return verdict(MailKind.REJECTION, 0.75)
     # An offer needs one real offer phrase; "offer" plus "start date" is only talk about one.
     real_offer = scores.strongest[MailKind.OFFER] >= 4
-    if offer >= 5 and real_offer and not (signals.no_reply_sender and offer < 8 and ack >= 5):
+    if (
+        offer >= 5
+        and real_offer
+        and not listed(MailKind.OFFER)
+        and not (signals.no_reply_sender and offer < 8 and ack >= 5)
+    ):
         return verdict(MailKind.OFFER, 0.7)
     conditional = bool(_CONDITIONAL_INVITE.search(text))
     slot = None
@@ -181,6 +222,11 @@ def classify(mail: ParsedMail, signals: HeaderSignals) -> Verdict:
         return verdict(MailKind.OTHER, 0.6, "sender uses a personal mail domain")
     employer = scores.of(MailKind.EMPLOYER_REPLY)
     forwarded = bool(_FORWARD_SUBJECT.match(mail.subject))
+    # 5. Fall-throughs: the model may rescue a rejection or an offer the phrases missed.
+    rescued = model_says(MailKind.REJECTION, MailKind.OFFER)
+    gist = _REJECTION_GIST if rescued and rescued.kind is MailKind.REJECTION else _OFFER_GIST
+    if rescued is not None and invite < 6 and gist.search(text.lower()):
+        return verdict(rescued.kind, 0.6, rescued.reason())
     if not signals.no_reply_sender and (
         signals.is_reply or forwarded or employer >= 2 or invite >= 2
     ):
@@ -188,4 +234,7 @@ def classify(mail: ParsedMail, signals: HeaderSignals) -> Verdict:
         return verdict(MailKind.EMPLOYER_REPLY, 0.6, why)
     if invite >= 4 and real_invite:
         return verdict(MailKind.INTERVIEW_INVITE, 0.5)
+    reply = model_says(MailKind.EMPLOYER_REPLY)
+    if reply is not None and not signals.no_reply_sender:
+        return verdict(MailKind.EMPLOYER_REPLY, 0.5, reply.reason())
     return verdict(MailKind.OTHER, 0.5, "no job-search signal strong enough")

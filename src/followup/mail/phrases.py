@@ -288,6 +288,54 @@ _RAW: dict[MailKind, list[Entry]] = {
             r"(?:nie (?:zakwalifikował|przeszedł|przeszła|będziemy kontynuować)|zdecydowaliśmy się na (?:innego|inną) kandydat|wybraliśmy (?:innego|inną) kandydat)",
         ),
         (4, r"(?:niestety|z przykrością)[^.]{0,150}(?:kandydatur|rekrutac|aplikac|stanowisk)"),
+        # Wording families (second pass, issue 4): the decision, not a template sentence.
+        # "We won't be continuing with your candidacy", "will not be moving it forward".
+        (
+            4,
+            r"(?:won't|will not|are not|aren't|not) be (?:continuing|proceeding|progressing|advancing|moving (?:it |this |you |your \w+ )?(?:forward|ahead|further)|going (?:forward|ahead)|taking (?:it|this|things|you|your \w+) (?:further|forward))(?: with)? (?:you|your|yours|it\b|this\b)",
+        ),
+        # "went with the other finalist", "going with someone who has more payments experience"
+        (
+            4,
+            r"(?:went|gone|going|go|moving|move|moved|proceed(?:ing|ed)?|continu(?:e|ing|ed)|ahead|forward) with (?:another|the other|a different|an? other|other|someone|somebody)(?: \w+)? ?(?:candidates?|applicants?|finalists?|persons?|people|profiles?|individuals?|else|who|whose)",
+        ),
+        # "landed on a different candidate", "selected someone whose experience..."
+        (
+            4,
+            r"(?:selected|chosen|chose|picked|landed on|settled on|decided on|hired|appointed|gone for|went for|offered (?:it|the (?:role|position|job)) to) (?:a different|another|an? other|other|someone|somebody|an internal)",
+        ),
+        (
+            4,
+            r"no longer (?:be )?(?:considering|considered|under consideration|being considered|reviewing|moving forward with) (?:you|your|for)",
+        ),
+        (
+            4,
+            r"(?:is not|isn't|not|aren't|are not) (?:quite )?(?:a|an|the)? ?(?:right |good |strong |close |suitable )?(?:match|fit) for (?:our|the|this|what)",
+        ),
+        (
+            4,
+            r"(?:clos(?:e|ing|ed)|withdraw(?:ing|n)?|cancel(?:l?ing|l?ed)?) (?:all|your|the remaining) (?:open |active |remaining )?(?:applications?|candidac(?:y|ies))",
+        ),
+        (
+            4,
+            r"(?:role|position|vacancy|job|opening|requisition) (?:has been|was|is now|is being|have been) (?:withdrawn|cancel(?:l)?ed|filled)|(?:not|no longer) (?:to )?(?:fill|hire for|recruit for) (?:the|this) (?:role|position)",
+        ),
+        (
+            4,
+            r"pass on (?:this occasion|your|you\b|the candidate)|(?:said|saying) no (?:this time|to you|on this)|it's a no\b|(?:application|candidacy) (?:has been |was |is )?unsuccessful",
+        ),
+        (
+            4,
+            r"nicht (?:weiter |länger )?(?:zu )?berücksichtig|für (?:eine?n?|die|den) andere[nr]? (?:bewerber|kandidat)|d'autres (?:profils|candidat)|(?:un|une) autre (?:candidat|profil)|(?:pas|plus) été retenue?",
+        ),
+        (
+            4,
+            r"(?:continuar|seguir|avanzar|optado|decidido|elegido|quedarnos|prosseguir|avançar|optámos|optamos|decidimos|escolhemos|proseguire|procedere|continuare|scelto|deciso)[^.]{0,30}\b(?:con|por|a|com|per) (?:otr[oa]s?|outr[oa]s?|altri|altre|un altro|un'altra) (?:candidat|perfil|profil)|não (?:iremos|vamos) (?:avançar|prosseguir|continuar)|(?:deciso|scelto) di non (?:procedere|proseguire|continuare)",
+        ),
+        (
+            4,
+            r"(?:gekozen|kiezen|verder|gaan|doorgaan) (?:voor|met) (?:een )?andere (?:kandidaat|kandidaten|sollicitant)|(?:kontynu|zdecydow|wybral|wybrał|postanowi)[^.]{0,40}\b(?:z|na) inn(?:ym|ymi|ego|ą) kandydat",
+        ),
     ],
     MailKind.OFFER: [
         (
@@ -360,6 +408,16 @@ _RAW: dict[MailKind, list[Entry]] = {
             5,
             r"(?:ofert[aęy] (?:pracy|zatrudnienia)|z przyjemnością (?:oferujemy|przedstawiamy ofertę))",
         ),
+        # Wording families (second pass): "we want you on the team as", "came back with an offer"
+        (
+            4,
+            r"(?:want|would like|'d like|'d love|would love|thrilled|delighted|excited) (?:to have |to welcome )?you (?:on (?:the|our) team|(?:to )?join (?:us|the team|our team) as|on board as|aboard as)",
+        ),
+        (
+            5,
+            r"(?:come|came|coming) back with an offer|(?:make|made|making) you an offer|(?:apresentar|fazer)(?:-lhe)? uma proposta|prazer de lhe (?:apresentar|oferecer|fazer)",
+        ),
+        (3, r"offer details|compensation (?:package|details)|before you accept"),
     ],
     MailKind.INTERVIEW_INVITE: [
         (
