@@ -262,11 +262,15 @@ def test_status_links_a_ready_draft_to_gmail_drafts(account: Account) -> None:
         wiring.service.tick()
     finally:
         wiring.close()
-    result = CliRunner().invoke(main, ["status"])
-    assert result.exit_code == 0, result.output
-    print(result.output)
-    assert "draft ready" in result.output
-    assert "https://mail.google.com/mail/u/0/#drafts?compose=" in result.output
+    wide = CliRunner().invoke(main, ["status"], env={"COLUMNS": "200"})
+    assert wide.exit_code == 0, wide.output
+    assert "draft ready" in wide.output
+    assert "│ https://mail.google.com/mail/u/0/#drafts?compose=" in wide.output  # in the table
+    narrow = CliRunner().invoke(main, ["status"], env={"COLUMNS": "80"})
+    assert narrow.exit_code == 0, narrow.output
+    # On a narrow terminal the links are listed whole below the table, not folded inside it.
+    assert "Open in Gmail:" in narrow.output
+    assert "  https://mail.google.com/mail/u/0/#drafts?compose=" in narrow.output
 
 
 def test_a_rule_saved_while_the_watcher_runs_reads_its_next_mail(tracked: Account) -> None:

@@ -8,6 +8,7 @@ like an event the watcher saw.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -147,31 +148,43 @@ def status(show_all: bool) -> None:
             else f"No open applications ({hidden} closed: `followup status --all`)."
         )
         return
+    console = _console()
+    # A Gmail link is ~70 characters: on a narrow terminal it folds into an unreadable column,
+    # so the links move below the table, one line per application.
+    links_inline = console.width >= WIDE_TABLE
+    columns = ["id", "company", "role", "state", "last event", "next", "when"]
     table = Table(title="Applications", title_justify="left")
-    for column in ("id", "company", "role", "state", "last event", "next", "when", "Gmail"):
-        table.add_column(column, overflow="fold")
-    for app in sorted(shown, key=lambda a: _sort_key(a)):
-        table.add_row(
-            *(
-                Text(cell)
-                for cell in (
-                    app.id,
-                    app.company or "?",
-                    app.role or "",
-                    _state_text(app),
-                    _last_event(app, zone),
-                    _next_text(app),
-                    _when(app, zone),
-                    _link(app, drafts.get(app.id)),
-                )
-            )
-        )
-    _console().print(table)
+    for column in [*columns, "Gmail"] if links_inline else columns:
+        table.add_column(column, overflow="fold", no_wrap=column == "id")
+    ordered = sorted(shown, key=lambda a: _sort_key(a))
+    for app in ordered:
+        cells = [
+            app.id,
+            app.company or "?",
+            app.role or "",
+            _state_text(app),
+            _last_event(app, zone),
+            _next_text(app),
+            _when(app, zone),
+        ]
+        if links_inline:
+            cells.append(_link(app, drafts.get(app.id)))
+        table.add_row(*(Text(cell) for cell in cells))
+    console.print(table)
+    if not links_inline:
+        console.print("Open in Gmail:")
+        for app in ordered:
+            console.print(Text(f"  {app.id}  {_link(app, drafts.get(app.id))}"), soft_wrap=True)
+
+
+WIDE_TABLE = 150  # columns needed to show the Gmail links inside the table
 
 
 def _console() -> Console:
     console = Console()
-    return console if console.is_terminal else Console(width=240)
+    if console.is_terminal or os.environ.get("COLUMNS"):
+        return console  # rich sizes itself to the terminal, or to $COLUMNS when piped
+    return Console(width=240)  # piped with no width given: keep rows whole for grep
 
 
 def _sort_key(app: Application) -> tuple[int, str]:
