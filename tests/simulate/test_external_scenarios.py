@@ -27,6 +27,13 @@ KNOWN_BUGS: dict[str, str] = {
         " rejected. Expected: closed (rejection) and a closing_note to dana on day 4. With a From"
         " display name 'Brightloom Recruiting' the same scenario passes."
     ),
+    "one-recruiter-two-clients": (
+        "issue 5 matching bug: a recruiter's invitation in a NEW thread naming another client"
+        " (Harbor & Pine, Supply Chain Analyst) is matched by the contact address to the open"
+        " Okapi Logistics application and taken as a reschedule ('interview_set: interview"
+        " rescheduled'): the Okapi interview of day 1 gets no thank-you and no check-in, and"
+        " Harbor & Pine's drafts are made for 'Okapi Logistics'. Expected: two applications."
+    ),
 }
 
 
