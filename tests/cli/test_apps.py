@@ -313,3 +313,28 @@ def test_doctor_reports_the_age_of_the_last_poll(tracked: Account) -> None:
     assert any("last poll" in line.lower() or "ago" in line.lower() for line in cursor_lines), (
         cursor_lines
     )
+
+
+def test_show_marks_the_users_own_mail_as_their_follow_up_not_a_reading(
+    tracked: Account,
+) -> None:
+    sent = datetime.now(UTC) - timedelta(minutes=30)
+    own = (
+        f"From: Ada <{tracked.email}>\r\n"
+        "To: Jane Doe <jane@acme-robotics.com>\r\n"
+        "Subject: Re: Interview invitation - Data Engineer at Acme Robotics\r\n"
+        f"Date: {format_datetime(sent)}\r\n"
+        "Message-ID: <ada-1@example.com>\r\n"
+        "In-Reply-To: <invite-1@acme-robotics.com>\r\n"
+        "References: <invite-1@acme-robotics.com>\r\n"
+        "Content-Type: text/plain; charset=utf-8\r\n\r\n"
+        "Hi Jane, thanks, the team was great. I look forward to hearing from you.\r\nAda\r\n"
+    ).encode()
+    deliver(tracked, own)
+    poll(tracked)
+    result = CliRunner().invoke(main, ["show", "acme"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    (line,) = [row for row in result.output.splitlines() if "from you:" in row]
+    assert "(your own follow-up)" in line
+    assert "read as" not in line
+    assert "creating-pid" not in result.output

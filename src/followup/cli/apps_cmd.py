@@ -23,6 +23,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from followup.adapters.outbox import OWNER_PREFIX
 from followup.config import Config, load_config
 from followup.core.events import ManualApplication, Reclassified, UserCommand
 from followup.core.model import Application, Kind, State
@@ -286,16 +287,16 @@ def show(app: str) -> None:
             click.echo(f"thread {GMAIL_THREAD_URL.format(thread_id=thread)}")
     lines: list[_Line] = []
     for mail in found.messages:
-        who = "you" if mail.from_user else mail.sender
         record = processed.get(mail.message_id)
         reasons = "; ".join(record.reasons) if record and record.reasons else ""
-        lines.append(
-            _Line(
-                mail.at,
-                f"mail {mail.message_id} from {who}: {mail.subject!r} read as {mail.kind.value}",
-                reasons,
-            )
-        )
+        if mail.from_user:
+            # The user's own mail is never an employer reply, whatever its wording looks like.
+            text = f"mail {mail.message_id} from you: {mail.subject!r} (your own follow-up)"
+            reasons = ""
+        else:
+            read_as = f"read as {mail.kind.value}"
+            text = f"mail {mail.message_id} from {mail.sender}: {mail.subject!r} {read_as}"
+        lines.append(_Line(mail.at, text, reasons))
     for entry in found.history:
         cause = "by you" if entry.cause == "user" else f"({entry.cause})"
         change = (
@@ -307,7 +308,9 @@ def show(app: str) -> None:
     for draft in drafts:
         when = draft.updated_at or draft.created_at
         if when is not None:
-            lines.append(_Line(when, f"draft {draft.step}: {draft.state}", draft.note))
+            what = _DRAFT_STATE_WORDS.get(draft.state, draft.state)
+            why = "" if draft.note.startswith(OWNER_PREFIX) else draft.note
+            lines.append(_Line(when, f"draft {draft.step}: {what}", why))
     for note in notes:
         lines.append(_Line(note.at, f"note: {note.text}"))
     for line in sorted(lines, key=lambda item: item.at):
@@ -315,6 +318,19 @@ def show(app: str) -> None:
         if line.why:
             click.echo(f"                     why: {line.why}")
     click.echo(f"next: {_next_text(found)} {_when(found, zone)}".rstrip())
+
+
+# What each outbox state means to the user (docs/sync.md, "Draft outbox").
+_DRAFT_STATE_WORDS = {
+    "intended": "about to be created",
+    "creating": "being created",
+    "created": "ready in Gmail Drafts",
+    "deleted": "removed by followup (you had not edited it)",
+    "kept": "kept: you had edited it",
+    "cancelled": "no longer needed before it was created",
+    "gone": "sent or deleted by you",
+    "failed": "Gmail refused it",
+}
 
 
 # -- add ----------------------------------------------------------------------------------------
