@@ -170,3 +170,12 @@ def test_scheduler_runs_one_job_at_a_time_coalesced_with_a_grace_time() -> None:
         assert job.misfire_grace_time == MISFIRE_GRACE_SECONDS
     assert jobs["poll"].trigger.interval.total_seconds() == 300
     assert jobs["poll"].trigger.jitter == 30
+
+
+def test_every_kind_the_classifier_reports_is_a_kind_the_core_knows() -> None:
+    # The core keeps its own Kind so that it imports nothing from the reading layer; the
+    # ingest adapter converts by value, so the two enums must name exactly the same kinds.
+    from followup.core.events import Kind
+    from followup.mail.model import MailKind
+
+    assert {kind.value for kind in MailKind} == {kind.value for kind in Kind}
