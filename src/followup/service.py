@@ -39,6 +39,7 @@ from followup.core.events import (
     Reclassified,
     UserCommand,
 )
+from followup.core.matching import ApplicationBook
 from followup.core.model import Application, LabelRole
 from followup.core.policy import Policy
 from followup.errors import HistoryExpired, NotFound
@@ -135,7 +136,7 @@ class Service:
         self.labels = LabelKeeper(mailbox, store, settings.labels)
         self.outbox = Outbox(mailbox, store, self.labels, settings.inbox)
         self._started = False
-        self._cache: tuple[int, dict[str, Application]] | None = None
+        self._cache: tuple[int, ApplicationBook] | None = None
 
     # -- public API -------------------------------------------------------------------------
 
@@ -380,8 +381,26 @@ class Service:
     ) -> None:
         """Feed events in date order and commit everything they caused, with the cursor."""
         ordered = sorted(events, key=_event_time)
+        try:
+            self._commit_in_order(ordered, records, cursor, now, report, outbox_updates)
+        except BaseException:
+            # The in-memory book was updated as events were handled; after a rollback only
+            # the store is right, so read it again next time.
+            self._cache = None
+            raise
+        crash_point("poll.after_commit")
+
+    def _commit_in_order(
+        self,
+        ordered: Sequence[Event],
+        records: Sequence[ProcessedMessage],
+        cursor: str | None,
+        now: datetime,
+        report: PollReport,
+        outbox_updates: Sequence[tuple[str, str, str | None]],
+    ) -> None:
         with self.store.transaction():
-            apps = dict(self._applications())
+            apps = self._applications()
             changed: set[str] = set()
             queued: list[tuple[str, str]] = []
             logged: list[tuple[Event, tuple[str, ...]]] = []
@@ -422,18 +441,21 @@ class Service:
             crash_point("poll.before_commit")
             if cursor is not None:
                 self.store.set_cursor(cursor)
-        self._cache = (version, apps)  # only once committed: a rollback keeps the old view
-        crash_point("poll.after_commit")
+        self._cache = (version, apps)
 
-    def _applications(self) -> dict[str, Application]:
+    def _applications(self) -> ApplicationBook:
         """All applications, decoded from the store only when another writer changed them.
 
         Decoding every application's JSON on every poll and tick is what a poll spends
-        most of its time on with hundreds of applications.
+        most of its time on with hundreds of applications. The book's indexes make
+        matching a mail independent of how many applications there are.
         """
         version = self.store.applications_version()
         if self._cache is None or self._cache[0] != version:
-            self._cache = (version, {a.id: a for a in self.store.load_applications()})
+            self._cache = (
+                version,
+                ApplicationBook({a.id: a for a in self.store.load_applications()}),
+            )
         return self._cache[1]
 
     def _drain(self, now: datetime, report: PollReport) -> None:
