@@ -34,6 +34,13 @@ KNOWN_BUGS: dict[str, str] = {
         " rescheduled'): the Okapi interview of day 1 gets no thank-you and no check-in, and"
         " Harbor & Pine's drafts are made for 'Okapi Logistics'. Expected: two applications."
     ),
+    "date-named-before-interview-sets-check-in": (
+        "issue 4/5 bug: a pre-interview reply 'confirmed for tomorrow at 10:00 [...] we will get"
+        " back to you by Friday, 13 March 2026' is read as interview_invite with respond_by None"
+        " (reasons: 'names a time', phrase 'interview'), so the named date is lost and check_in_1"
+        " comes on day 8 (Tue 10 March). Expected day 14 (Mon 16 March). Without the time in the"
+        " body it is an employer_reply with respond_by 2026-03-13 and the scenario passes."
+    ),
 }
 
 
