@@ -138,3 +138,37 @@ def test_a_numeric_date_is_not_read_as_a_clock_time() -> None:
     sent = datetime(2026, 5, 5, 10, 0, tzinfo=timezone(timedelta(hours=2)))
     text = "am Mittwoch, den 13.05.2026 um 14:30 Uhr zu einem Gespräch"
     assert find_interview_at(text, sent) == datetime(2026, 5, 13, 12, 30, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "within a month",
+        "innerhalb eines Monats",
+        "dans un mois",
+        "entro un mese",
+        "binnen een maand",
+    ],
+)
+def test_within_a_month_clips_to_the_last_day_of_a_shorter_month(phrase: str) -> None:
+    found = find_dates(f"we will decide {phrase}", date(2026, 1, 31))
+    assert [d.day for d in found] == [date(2026, 2, 28)]
+
+
+def test_a_percentage_is_not_a_clock_time() -> None:
+    from followup.mail.dates import find_times
+
+    assert [m.at.hour for m in find_times("Equity 0.15% and a call at 14.30 uur")] == [14]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Je hoort uiterlijk vrijdag van ons.",
+        "Sie hören von uns bis Freitag.",
+        "Tendrás noticias nuestras antes del viernes.",
+    ],
+)
+def test_you_will_hear_from_us_by_friday_sets_respond_by(sentence: str) -> None:
+    monday = datetime(2026, 3, 23, 11, 0, tzinfo=timezone(timedelta(hours=1)))
+    assert find_respond_by(sentence, monday) == date(2026, 3, 27)

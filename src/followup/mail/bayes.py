@@ -108,7 +108,7 @@ class NaiveBayes:
 def training_examples() -> list[tuple[MailKind, str]]:
     """The packaged examples: exported own training cases plus hand-written wording families."""
     examples: list[tuple[MailKind, str]] = []
-    folder = resources.files("followup.mail") / "data"
+    folder = resources.files("followup.mail.data")
     for name in ("train_cases.json", "wordings.json"):
         data = json.loads((folder / name).read_text(encoding="utf-8"))
         for kind_name, texts in sorted(data.items()):

@@ -11,12 +11,13 @@ per call, too slow for the hot path, so the phrases we need are table-driven reg
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo
+
+from dateutil.relativedelta import relativedelta
 
 # --- vocabulary -----------------------------------------------------------------------------
 
@@ -61,7 +62,7 @@ NUMBERS: dict[str, int] = {
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "couple": 2, "a couple of": 2,
     "fourteen": 14, "fifteen": 15, "twenty": 20, "thirty": 30,
     "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "dix": 10, "quinze": 15,
-    "ein": 1, "einer": 1, "eine": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "zehn": 10,
+    "ein": 1, "einer": 1, "eine": 1, "eines": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "zehn": 10,
     "uno": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "diez": 10, "quince": 15,
     "um": 1, "uma": 1, "dois": 2, "duas": 2, "três": 3, "quatro": 4, "dez": 10,
     "due": 2, "tre": 3, "cinque": 5, "dieci": 10, "quindici": 15,
@@ -160,7 +161,8 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
             + _NUMBER_RE
             + r")\s+(?:of\s+)?(?:(?:prochains?|pr[óo]ximos|prossimi|n[äa]chsten)\s+)?"
             r"(?P<biz>business\s+|working\s+|werk|arbeits|)"
-            r"(?P<unit>days?|weeks?|jours?|semaines?|tagen?|wochen?|d[íi]as?|semanas?|dias?|giorni|settimane|dagen|weken|dni|tygodni|tydzie[ńn])"
+            r"(?P<unit>days?|weeks?|jours?|semaines?|tagen?|wochen?|d[íi]as?|semanas?|dias?|giorni|settimane|dagen|weken|dni|tygodni|tydzie[ńn]|"
+            r"months?|mois|monat(?:en|e|s)?|meses|m[eê]s|mesi|mese|maand(?:en)?|miesi[ęą]c[ey]?|miesi[ęą]cy)"
             r"(?P<biz2>\s+(?:ouvr[ée]s|ouvrables|h[áa]biles|laborables|[úu]teis|lavorativi|roboczych|business))?"
             + _E,
             re.I,
@@ -361,7 +363,7 @@ def _relative_day(name: str, match: re.Match[str], base: date) -> date | None:
         friday = monday + timedelta(days=4)
         return friday if friday >= base else friday + timedelta(days=7)
     if name == "end_month":
-        return date(base.year, base.month, calendar.monthrange(base.year, base.month)[1])
+        return base + relativedelta(day=31)  # day=31 clips to the month's last day
     if name == "tomorrow":
         return base + timedelta(days=1)
     if name == "today":
@@ -377,6 +379,9 @@ def _relative_day(name: str, match: re.Match[str], base: date) -> date | None:
         business = bool(match.group("biz") or match.group("biz2"))
         if unit.startswith(("week", "semain", "woche", "semana", "settiman", "wek", "tygod")):
             return base + timedelta(weeks=count)
+        if unit.startswith(("mo", "mes", "mês", "maand", "miesi")):
+            # relativedelta clips to the month's last day: "within a month" of 31 Jan is 28 Feb.
+            return base + relativedelta(months=count)
         return add_business_days(base, count) if business else base + timedelta(days=count)
     return None
 
@@ -429,7 +434,7 @@ _TIME = (
     r"(?:\s*(?P<ap{n}>a\.?m\.?|p\.?m\.?)|(?P<hh{n}>h|\s?uhr|\s?hrs|\s?uur|\s?horas|\s?godz\.?)?)"
 )
 TIME_RE = re.compile(
-    r"(?<![\w:.,/-])" + _TIME.format(n=1) + r"(?![./-]\d)"  # "13.05.2026" is a date
+    r"(?<![\w:.,/-])" + _TIME.format(n=1) + r"(?![./-]\d|\s?%)"  # "13.05.2026" is a date, "0.15%" a share
     + r"(?:\s*(?:-|–|to|until|bis|à|a|al|tot|do)\s*" + _TIME.format(n=2) + r")?"
     # Outlook writes "(UTC-05:00) Eastern Time": a named zone after the offset wins (the offset
     # label ignores DST); a bare "UTC+2" / "GMT-7" is a fixed offset.
