@@ -113,6 +113,16 @@ def test_outbox_intent_is_stored_once_and_moves_through_states(store: SqliteStor
     assert store.outbox("intended") == []
 
 
+def test_outbox_for_drafts_finds_only_the_draft_ids_asked_for(store: SqliteStore) -> None:
+    for key, draft_id in [("k1", "r1"), ("k2", "r2"), ("k3", None)]:
+        store.put_outbox(_entry(key))
+        if draft_id:
+            store.update_outbox(key, state="created", draft_id=draft_id, at=T0)
+    found = store.outbox_for_drafts(["r2", "r404"])
+    assert list(found) == ["r2"]
+    assert found["r2"].intent_key == "k2"
+
+
 def test_transaction_commits_cursor_and_events_together_or_not_at_all(
     store: SqliteStore,
 ) -> None:

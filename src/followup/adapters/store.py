@@ -476,6 +476,27 @@ class SqliteStore:
                     found[entry.draft_message_id] = entry
         return found
 
+    def outbox_for_drafts(self, draft_ids: Iterable[str]) -> dict[str, OutboxEntry]:
+        """Our entries among these Gmail draft ids (draft id -> entry), in any state.
+
+        Reads only the rows asked for: the simulator calls it whenever new drafts appear,
+        and decoding the whole outbox each time grew with every draft ever made.
+        """
+        wanted = list(dict.fromkeys(draft_ids))
+        found: dict[str, OutboxEntry] = {}
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = self._read(
+                f"SELECT * FROM outbox WHERE draft_id IN ({marks})",  # noqa: S608
+                chunk,
+            )
+            for row in rows:
+                entry = _outbox(row)
+                if entry.draft_id is not None:
+                    found[entry.draft_id] = entry
+        return found
+
     def outbox_by_draft_message(self, message_id: str) -> OutboxEntry | None:
         rows = self._read("SELECT * FROM outbox WHERE draft_message_id = ?", (message_id,))
         return _outbox(rows[0]) if rows else None

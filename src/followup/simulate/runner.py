@@ -412,9 +412,9 @@ class Runner:
         if not new:
             return set(present)
         ours = {
-            row.draft_id: row
-            for row in self.store.outbox("created", "kept", "deleted", "gone")
-            if row.draft_id
+            draft_id: row
+            for draft_id, row in self.store.outbox_for_drafts(new).items()
+            if row.state in ("created", "kept", "deleted", "gone")
         }
         for draft_id in new:
             row = ours.get(draft_id)
