@@ -172,3 +172,9 @@ def test_a_percentage_is_not_a_clock_time() -> None:
 def test_you_will_hear_from_us_by_friday_sets_respond_by(sentence: str) -> None:
     monday = datetime(2026, 3, 23, 11, 0, tzinfo=timezone(timedelta(hours=1)))
     assert find_respond_by(sentence, monday) == date(2026, 3, 27)
+
+
+def test_numeric_date_inside_a_sentence_is_read_whole_for_back_on() -> None:
+    tuesday = datetime(2026, 3, 17, 7, 0, tzinfo=timezone(timedelta(hours=1)))
+    text = "Ich bin bis einschließlich 20.03.2026 nicht im Büro."
+    assert find_back_on(text, tuesday) == date(2026, 3, 23)

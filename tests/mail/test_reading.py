@@ -144,3 +144,12 @@ Your message from alex.work@example.org could not be delivered to hr@fjord-tech.
     assert reading.kind is MailKind.BOUNCE
     assert reading.bounced_recipients == ("hr@fjord-tech.example",)
     assert reading.company == "Fjord Tech"
+
+
+def test_ats_display_name_repeating_the_mailbox_is_the_employer() -> None:
+    raw = (
+        b"From: Tallowbridge <tallowbridge@myworkday.com>\r\nTo: me@example.org\r\n"
+        b"Subject: Application received\r\nDate: Tue, 10 Mar 2026 10:00:00 +0000\r\n\r\n"
+        b"Hi Sam, thanks for applying. We've received your application.\r\n"
+    )
+    assert read_mail(raw).company == "Tallowbridge"

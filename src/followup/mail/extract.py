@@ -184,8 +184,20 @@ _ROLE_MAILBOX = re.compile(
 )
 
 
+# Applicant tracking systems send as "Employer <employer@myworkday.com>": on these domains the
+# display name is the employer even when it repeats the mailbox name.
+_ATS_DOMAIN = re.compile(
+    r"(?:^|\.)(?:greenhouse(?:-mail)?\.io|lever\.co|myworkday(?:jobs)?\.com|ashbyhq\.com|"
+    r"smartrecruiters\.com|icims\.com|teamtailor(?:-mail)?\.com|personio\.(?:de|com)|"
+    r"recruitee\.com|bamboohr\.com|jazz\.co|jazzhr\.com|workable(?:mail)?\.com|hirevue\.com|"
+    r"taleo\.net|jobvite\.com|breezy\.hr|successfactors\.(?:com|eu))$",
+    re.I,
+)
+
+
 def _person_name(name: str, address: str) -> bool:
-    if _is_org(name) or _ROLE_MAILBOX.search(address.partition("@")[0]):
+    local, _, domain = address.partition("@")
+    if _is_org(name) or _ROLE_MAILBOX.search(local) or _ATS_DOMAIN.search(domain):
         return False
     local = _plain(address.partition("@")[0])
     words = [_plain(w) for w in name.split() if _plain(w)]
@@ -478,8 +490,8 @@ _CANDIDATE_DEADLINE = re.compile(
     re.I,
 )
 # A sentence ends at . ! ? or a line break, but not at the period of a German or Polish
-# ordinal date ("vom 6. bis 15. Mai").
-_SENTENCE = re.compile(r"(?:[^.!?\n]|(?<=\d)\.(?=[ \t]*[^\W\d_]))+(?:[.!?]|\n|$)")
+# ordinal date ("vom 6. bis 15. Mai") nor inside a numeric one ("bis 20.03.2026").
+_SENTENCE = re.compile(r"(?:[^.!?\n]|(?<=\d)\.(?=[ \t]*[^\W\d_]|\d))+(?:[.!?]|\n|$)")
 _LINE_WRAP = re.compile(r"(?<=\S)[ \t]*\n(?=[ \t]*\S)")
 
 
