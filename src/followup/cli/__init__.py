@@ -37,8 +37,36 @@ COMMANDS: dict[str, str] = {
 }
 
 
+# name -> the one-line summary `followup --help` lists, so that listing imports no command
+# module (importing them all cost most of a second). A test keeps these in step with the
+# commands' own help.
+SUMMARIES: dict[str, str] = {
+    "emulator": "Run a local Gmail API emulator (no Google account needed).",
+    "classify": "Read .eml files the way the watcher would (kind, fields, reasons).",
+    "simulate": "Play job searches against the real engine and a Gmail emulator.",
+    "watch": "Watch Gmail and create follow-up drafts when they are due.",
+    "sync": "Poll Gmail once now and create any follow-up drafts that are due.",
+    "connect": "Connect followup to your Gmail account (once).",
+    "status": "List your applications: state, next step and its date, Gmail link.",
+    "show": "Show one application's timeline, and why each mail was read so.",
+    "add": "Track an application by hand, or from a Gmail thread.",
+    "pause": "Pause an application: no drafts until you resume it.",
+    "resume": "Resume a paused application.",
+    "close": "Close an application for good.",
+    "correct": "Correct a misread mail; remembered for mail like it.",
+    "doctor": "Check config, sign-in, Gmail, labels, cursor and watcher, with fixes.",
+    "config": "Show where the config lives and every effective setting.",
+}
+
+
 class LazyGroup(click.Group):
     """A click group whose subcommands are imported on first use."""
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = [(name, SUMMARIES.get(name, "")) for name in self.list_commands(ctx)]
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(name for name in COMMANDS if self._available(name))

@@ -42,6 +42,11 @@ def classify(paths: tuple[Path, ...], as_json: bool) -> None:
 
     Prints kind, confidence, company, role and dates with the reasons behind each
     reading. A file that cannot be read is reported on stderr; the rest still run.
+
+    \b
+    Examples:
+      followup classify ~/Downloads/interview.eml
+      followup classify ../shared/corpus --json
     """
     failures = 0
     records: list[dict[str, object]] = []

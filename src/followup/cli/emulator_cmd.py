@@ -35,6 +35,11 @@ def emulator(
     """Run a local Gmail API emulator (no Google account needed) until Ctrl-C.
 
     It prints its URL as soon as it is ready; the admin API is under /_emulator/.
+
+    \b
+    Examples:
+      followup emulator --port 8765 --state .demo/emulator-state.json
+      followup emulator --port 0 --mailbox me@example.com
     """
     from gmail_emulator.cli import run
 
