@@ -384,7 +384,9 @@ def gmail_get(creds: Credentials, path: str, *, api_endpoint: str = "") -> dict[
         response = session.get(url, timeout=30)
     except google.auth.exceptions.RefreshError as exc:
         raise refresh_failure(exc) from exc
-    except OSError as exc:  # requests' connection errors are OSErrors
+    except (OSError, google.auth.exceptions.TransportError) as exc:
+        # requests' connection errors are OSErrors; a refresh that cannot reach the token
+        # endpoint surfaces as google-auth's TransportError instead.
         raise FollowupError(
             f"cannot reach Gmail at {api_endpoint or GMAIL_ROOT}", hint="Check the network."
         ) from exc

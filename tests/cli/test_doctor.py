@@ -4,10 +4,16 @@ from __future__ import annotations
 
 import fcntl
 import os
+import socket
+from datetime import UTC, datetime, timedelta
 
+import pytest
 from click.testing import CliRunner
+from google.oauth2.credentials import Credentials
 
+from followup import auth
 from followup.cli import main
+from followup.errors import FollowupError
 from followup.paths import Paths
 
 
@@ -62,3 +68,19 @@ def test_a_stale_lock_file_means_the_watcher_is_not_running(home: Paths, runner:
     home.lock_file.write_text("12345")
     result = runner.invoke(main, ["doctor"])
     assert lines_by_area(result.output)["watcher"].startswith("WARN")
+
+
+def test_an_unreachable_sign_in_server_is_a_failing_line_not_a_traceback() -> None:
+    with socket.socket() as probe:  # a port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    creds = Credentials(
+        token="expired-access",
+        refresh_token="r",
+        token_uri=f"http://127.0.0.1:{port}/token",
+        client_id="c",
+        client_secret="s",
+        expiry=(datetime.now(UTC) - timedelta(hours=1)).replace(tzinfo=None),
+    )
+    with pytest.raises(FollowupError, match="cannot reach Gmail"):
+        auth.gmail_get(creds, "profile", api_endpoint=f"http://127.0.0.1:{port}/")
