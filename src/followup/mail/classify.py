@@ -177,6 +177,16 @@ def classify(mail: ParsedMail, signals: HeaderSignals) -> Verdict:
 
     # 4. Content kinds, most consequential first. List mail that the model reads as bulk
     # ("how to bounce back after a rejection", "an exclusive offer for you") is not one.
+    def rescue() -> Verdict | None:
+        """A rejection or offer the phrases missed, when the model is sure and the gist is there."""
+        found = model_says(MailKind.REJECTION, MailKind.OFFER)
+        if found is None or invite >= 6:
+            return None
+        gist = _REJECTION_GIST if found.kind is MailKind.REJECTION else _OFFER_GIST
+        if not gist.search(text.lower()):
+            return None
+        return verdict(found.kind, 0.6, found.reason())
+
     def listed(kind: MailKind) -> bool:
         """List mail, or a personal sender, whose text the model does not read as ``kind``."""
         personal = signals.free_mail_sender or bool(signals.bulk_headers)
@@ -206,6 +216,7 @@ def classify(mail: ParsedMail, signals: HeaderSignals) -> Verdict:
         and (conditional or invite < 6 or signals.no_reply_sender)
         and (not signals.is_reply or says_automated)
     ):
+        # Not rescued by the model: receipts are full of "not", "role", "time" too.
         return verdict(MailKind.APPLICATION_ACK, 0.75)
     bulk = bool(signals.bulk_headers) or scores.of(MailKind.OTHER) >= 4
     # Mentions ("the second interview", "entrevista") add up but never make an invite alone.
@@ -223,10 +234,9 @@ def classify(mail: ParsedMail, signals: HeaderSignals) -> Verdict:
     employer = scores.of(MailKind.EMPLOYER_REPLY)
     forwarded = bool(_FORWARD_SUBJECT.match(mail.subject))
     # 5. Fall-throughs: the model may rescue a rejection or an offer the phrases missed.
-    rescued = model_says(MailKind.REJECTION, MailKind.OFFER)
-    gist = _REJECTION_GIST if rescued and rescued.kind is MailKind.REJECTION else _OFFER_GIST
-    if rescued is not None and invite < 6 and gist.search(text.lower()):
-        return verdict(rescued.kind, 0.6, rescued.reason())
+    rescued = rescue()
+    if rescued is not None:
+        return rescued
     if not signals.no_reply_sender and (
         signals.is_reply or forwarded or employer >= 2 or invite >= 2
     ):

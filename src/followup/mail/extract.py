@@ -465,7 +465,7 @@ def _between(text: str, day: DateMention, start: int, end: int) -> str:
 # --- respond by ---------------------------------------------------------------------------------
 
 _REPLY_CUE = re.compile(
-    r"get back to you|be in touch|back to you|hear (?:back )?from|an answer|answer (?:for|to) you|"
+    r"get back to you|be in touch|back to you|hear (?:back )?from|(?:should|will|'ll|expect to) hear\b|an answer|answer (?:for|to) you|"
     r"\b(?:we|i)(?:'ll| will| expect to| aim to| hope to| plan to| should be able to)\b|"
     r"expect to|\bconfirm\b|contact met (?:je|u) op|neem(?:en)? [^.]{0,30}contact|let you know|update you|an update|"
     r"decision|decide|feedback|respond|reply to you|contact you|reach out|come back|follow up with|"

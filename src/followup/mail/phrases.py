@@ -336,6 +336,21 @@ _RAW: dict[MailKind, list[Entry]] = {
             4,
             r"(?:gekozen|kiezen|verder|gaan|doorgaan) (?:voor|met) (?:een )?andere (?:kandidaat|kandidaten|sollicitant)|(?:kontynu|zdecydow|wybral|wybrał|postanowi)[^.]{0,40}\b(?:z|na) inn(?:ym|ymi|ego|ą) kandydat",
         ),
+        # "offering the position to another applicant", "have appointed a candidate"
+        (
+            4,
+            r"offer(?:ed|ing)? (?:it|the (?:role|position|job)) to (?:another|a different|someone|an? other|other|an internal)|(?:appointed|hired|selected|chosen|found) (?:a|another|the successful|our) (?:candidate|applicant|person|hire)\b",
+        ),
+        # "other candidates' experience is better aligned", "a profile closer to our needs"
+        (
+            4,
+            r"(?:other|another) (?:candidates?|applicants?|profiles?)(?:'s|')? (?:experience|profiles?|backgrounds?|skills?|qualifications?)?[^.]{0,30}(?:better|more closely|closer|stronger)",
+        ),
+        (3, r"concluded (?:our|the) (?:search|process|recruitment|selection)"),
+        (
+            4,
+            r"(?:individuato|scelto|selezionato) (?:un |una |un altro |un'altra |altri |altre )?(?:profil|candidat)|profilo più (?:vicino|in linea|adatto|aderente)|geen (?:match|klik)\b|(?:kiezen|gekozen|gaan) voor iemand",
+        ),
     ],
     MailKind.OFFER: [
         (
@@ -418,6 +433,11 @@ _RAW: dict[MailKind, list[Entry]] = {
             r"(?:come|came|coming) back with an offer|(?:make|made|making) you an offer|(?:apresentar|fazer)(?:-lhe)? uma proposta|prazer de lhe (?:apresentar|oferecer|fazer)",
         ),
         (3, r"offer details|compensation (?:package|details)|before you accept"),
+        (
+            5,
+            r"(?:role|job|position|offer|place) is yours|(?:want|would like|'d like|keen|wish) to (?:hire|employ|appoint|take you on)(?: you)?\b",
+        ),
+        (3, r"(?:[$€£]\s?\d[\d,.]*k?|\d+k) (?:base|salary|plus|\+)"),
     ],
     MailKind.INTERVIEW_INVITE: [
         (
@@ -707,7 +727,7 @@ _RAW: dict[MailKind, list[Entry]] = {
     MailKind.EMPLOYER_REPLY: [
         (
             3,
-            r"(?:references?|background check|reference check|right to work|work permit|id documents?|copies of|certificates|transcripts?)",
+            r"(?:references?|referees?|background check|reference check|right to work|work permit|id documents?|copies of|certificates|transcripts?)",
         ),
         (
             3,
