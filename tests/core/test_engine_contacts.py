@@ -291,3 +291,74 @@ def test_resume_after_the_last_check_in_schedules_the_let_go() -> None:
     assert t.app.next_action is not None
     assert t.app.next_action.kind is ActionKind.LET_GO
     assert t.app.next_action.due == at(23, 9)
+
+
+RECRUITER = "tom@talentbridge.example"
+
+
+def recruited() -> Tracker:
+    """An agency recruiter has set up an interview with Acme for the Engineer role."""
+    t = Tracker()
+    t.feed(invite(sender=RECRUITER, sender_name="Tom Reyes", company="Acme"))
+    return t
+
+
+def test_recruiter_invitation_for_another_client_in_a_new_thread_opens_a_new_application() -> None:
+    t = recruited()
+    t.feed(
+        invite(
+            "m2",
+            at(5, 16),
+            thread="t2",
+            sender=RECRUITER,
+            company="Harbor & Pine",
+            role="Supply Chain Analyst",
+            interview_at=at(8, 10),
+        )
+    )
+    by_company = {a.company: a for a in t.apps.values()}
+    assert set(by_company) == {"Acme", "Harbor & Pine"}
+    assert by_company["Acme"].current_round.start == INTERVIEW  # type: ignore[union-attr]
+    assert by_company["Harbor & Pine"].thread_ids == ("t2",)
+
+
+def test_recruiter_mail_naming_another_client_does_not_pause_the_application() -> None:
+    t = recruited()
+    t.tick(END)
+    t.feed(mail("r1", at(7, 10), thread="t2", sender=RECRUITER, company="Globex", role=None))
+    acme = next(a for a in t.apps.values() if a.company == "Acme")
+    assert acme.state is State.INTERVIEWED
+    assert acme.thread_ids == ("t1",)
+
+
+def test_invitation_for_another_role_from_the_same_contact_opens_a_new_application() -> None:
+    t = Tracker()
+    t.feed(invite())
+    t.feed(invite("m2", at(5, 16), thread="t2", role="Product Designer", interview_at=at(8, 10)))
+    assert sorted(a.role or "" for a in t.apps.values()) == ["Engineer", "Product Designer"]
+
+
+def test_recruiter_reply_about_the_same_client_in_another_thread_joins() -> None:
+    t = recruited()
+    t.tick(END)
+    t.feed(mail("r1", at(7, 10), thread="t2", sender=RECRUITER, company="Acme Corp", role=None))
+    assert t.app.state is State.PAUSED
+    assert t.app.thread_ids == ("t1", "t2")
+
+
+def test_second_round_invitation_in_a_new_thread_for_a_longer_role_title_joins() -> None:
+    t = Tracker()
+    t.feed(invite())
+    t.tick(END)
+    t.feed(invite("m2", at(9, 10), thread="t2", role="Senior Engineer", interview_at=at(13, 10)))
+    assert t.app.round_number == 2
+
+
+def test_mail_from_the_employers_own_domain_joins_even_when_its_company_is_misread() -> None:
+    t = Tracker()
+    t.feed(invite())
+    t.tick(END)
+    # The classifier may take a signature's person for the company.
+    t.feed(mail("r1", at(7, 10), thread="t2", sender="people@acme.example", company="Priya Nair"))
+    assert len(t.apps) == 1
+    assert t.app.state is State.PAUSED

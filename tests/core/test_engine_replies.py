@@ -299,3 +299,24 @@ def test_lowering_the_check_in_limit_mid_way_lets_the_application_go_instead() -
     assert drafts_in(out) == []
     assert t.app.next_action is not None
     assert t.app.next_action.kind is ActionKind.LET_GO
+
+
+def test_a_date_named_in_a_confirmation_before_the_interview_sets_the_first_check_in() -> None:
+    t = Tracker()
+    t.feed(invite())
+    # "Confirmed for tomorrow at 15:00; we will get back to you by Friday 16 January."
+    t.feed(invite("m2", at(5, 16), interview_at=INTERVIEW, respond_by=date(2026, 1, 16)))
+    assert t.app.state is State.INTERVIEW_SCHEDULED
+    t.tick(END)
+    assert t.app.next_action is not None
+    assert t.app.next_action.kind is ActionKind.CHECK_IN
+    assert t.app.next_action.due == at(19, 9)  # Friday 16th -> Monday 19th
+
+
+def test_a_date_named_in_an_acknowledgement_before_the_interview_sets_the_first_check_in() -> None:
+    t = Tracker()
+    t.feed(invite())
+    t.feed(mail("a1", at(5, 16), Kind.APPLICATION_ACK, respond_by=date(2026, 1, 16)))
+    t.tick(END)
+    assert t.app.next_action is not None
+    assert t.app.next_action.due == at(19, 9)

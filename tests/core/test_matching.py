@@ -11,9 +11,11 @@ from followup.core.events import Kind
 from followup.core.matching import (
     ApplicationBook,
     base_domain,
+    domain_names_company,
     is_shared_domain,
     match,
     normalize_company,
+    same_name,
 )
 from followup.core.policy import Policy
 
@@ -76,3 +78,39 @@ def test_the_book_finds_what_a_plain_dict_finds_after_updates() -> None:
     book.update({first.id: replace(first, thread_ids=("t9",))})
     assert match(book, stranger) is None
     assert match(book, replace(stranger, thread_id="t9")) == book[first.id]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("Acme", "ACME Corp.", True),
+        ("Acme", "Acme Robotics", True),
+        ("Data Analyst", "Senior Data Analyst", True),
+        ("Okapi Logistics", "Harbor & Pine", False),
+        ("Operations Planner", "Supply Chain Analyst", False),
+        ("Acme", None, None),
+        ("", "Acme", None),
+    ],
+)
+def test_names_are_the_same_when_one_holds_all_the_others_words(
+    a: str | None, b: str | None, same: bool | None
+) -> None:
+    assert same_name(a, b) is same
+
+
+@pytest.mark.parametrize(
+    ("domain", "company", "names"),
+    [
+        ("brightloom.example", "Brightloom", True),
+        ("jobs.acme.co.uk", "ACME Ltd", True),
+        ("harborpine.com", "Harbor & Pine", True),
+        ("acmerobotics.com", "Acme", True),
+        ("talentbridge.example", "Okapi Logistics", False),
+        ("gmail.com", "Gmail", False),
+        ("acme.example", None, False),
+    ],
+)
+def test_a_domain_names_a_company_when_its_name_spells_it(
+    domain: str, company: str | None, names: bool
+) -> None:
+    assert domain_names_company(domain, company) is names

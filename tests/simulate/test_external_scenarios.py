@@ -27,15 +27,11 @@ KNOWN_BUGS: dict[str, str] = {
         " rejected. Expected: closed (rejection) and a closing_note to dana on day 4. With a From"
         " display name 'Brightloom Recruiting' the same scenario passes."
     ),
-    "one-recruiter-two-clients": (
-        "issue 5 matching bug: a recruiter's invitation in a NEW thread naming another client"
-        " (Harbor & Pine, Supply Chain Analyst) is matched by the contact address to the open"
-        " Okapi Logistics application and taken as a reschedule ('interview_set: interview"
-        " rescheduled'): the Okapi interview of day 1 gets no thank-you and no check-in, and"
-        " Harbor & Pine's drafts are made for 'Okapi Logistics'. Expected: two applications."
-    ),
     "date-named-before-interview-sets-check-in": (
-        "issue 4/5 bug: a pre-interview reply 'confirmed for tomorrow at 10:00 [...] we will get"
+        "issue 4 bug (the core keeps an invitation's respond_by since the fix in"
+        " rules.invitation; the classifier's kind_wants_respond_by in mail/extract.py still"
+        " reads it only for employer_reply/application_ack): a pre-interview reply"
+        " 'confirmed for tomorrow at 10:00 [...] we will get"
         " back to you by Friday, 13 March 2026' is read as interview_invite with respond_by None"
         " (reasons: 'names a time', phrase 'interview'), so the named date is lost and check_in_1"
         " comes on day 8 (Tue 10 March). Expected day 14 (Mon 16 March). Without the time in the"

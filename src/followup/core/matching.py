@@ -4,6 +4,10 @@ Same thread first; then the same employer contact, or the same company domain,
 in another thread (replies outside the thread must count, issue 5); then the
 company name, which is how ATS no-reply mail is linked. Free-mail and ATS domains
 say nothing about the employer, so they never match by domain.
+
+Outside its threads, an application is only joined by employer mail that does not
+name another company, and by invitations that do not name another role: an agency
+recruiter writes from one address about many clients (seed 002).
 """
 
 from __future__ import annotations
@@ -71,6 +75,38 @@ def normalize_company(name: str | None) -> str:
         return ""
     lowered = re.sub(r"[^\w\s]", " ", name.lower())
     return " ".join(_COMPANY_SUFFIX.sub(" ", lowered).split())
+
+
+def same_name(a: str | None, b: str | None) -> bool | None:
+    """Whether two company (or role) names may name the same thing; None if either is unknown.
+
+    One name holding all the other's words counts as the same ("Acme" and "Acme Robotics",
+    "Data Analyst" and "Senior Data Analyst"): the classifier reads names loosely, and
+    splitting one application in two loses its follow-ups.
+    """
+    words_a, words_b = (
+        frozenset(normalize_company(a).split()),
+        frozenset(normalize_company(b).split()),
+    )
+    if not words_a or not words_b:
+        return None
+    return words_a <= words_b or words_b <= words_a
+
+
+def domain_names_company(domain: str, company: str | None) -> bool:
+    """``jobs.brightloom.example`` names "Brightloom"; ``talentbridge.example`` does not name
+    "Okapi Logistics", and a free-mail or ATS domain names nobody."""
+    if is_shared_domain(domain):
+        return False
+    label = base_domain(domain).split(".")[0]
+    words = normalize_company(company).split()
+    joined = "".join(words)
+    if not words or not label:
+        return False
+    if label in words or label == joined:
+        return True
+    short, long_ = sorted((label, joined), key=len)
+    return len(short) >= 4 and long_.startswith(short)
 
 
 def _employer_domains(app: Application) -> frozenset[str]:
@@ -180,9 +216,24 @@ def match(apps: Mapping[str, Application], mail: MailSeen) -> Application | None
         return _pick(by_thread)
 
     def open_only(found: list[Application]) -> list[Application]:
-        # A new invitation does not reopen a closed application outside its thread: it is new.
+        if mail.from_user:  # the user's own words name companies loosely: only a preference
+            return [a for a in found if same_name(a.company, mail.company)] or found
+        # An employer's own domain outweighs the company the classifier read (it may be a
+        # person's name); an agency's or a free-mail domain leaves only the company to go by.
+        found = [
+            a
+            for a in found
+            if same_name(a.company, mail.company) is not False
+            or domain_names_company(domain_of(mail.sender), a.company)
+        ]
+        # A new invitation does not reopen a closed application outside its thread, nor join
+        # one for another role: it is new.
         if mail.kind is Kind.INTERVIEW_INVITE:
-            return [a for a in found if a.state is not State.CLOSED]
+            return [
+                a
+                for a in found
+                if a.state is not State.CLOSED and same_name(a.role, mail.role) is not False
+            ]
         return found
 
     if mail.from_user:

@@ -362,7 +362,12 @@ class Run:
             case Trigger.USER_MAIL:
                 return self.user_mail(app, mail)
             case _:
-                fill = {"company": app.company or mail.company, "role": app.role or mail.role}
+                # An acknowledgement or status mail may name the date they decide by, too.
+                fill = {
+                    "company": app.company or mail.company,
+                    "role": app.role or mail.role,
+                    "respond_by": mail.respond_by or app.respond_by,
+                }
                 return replace(app, **fill)  # type: ignore[arg-type]
 
     def mail_trigger(self, app: Application, mail: MailSeen) -> Trigger:
@@ -427,6 +432,8 @@ class Run:
             )
             changes = {
                 "rounds": replace_round(app, rnd, updated),
+                # "Confirmed for tomorrow; we decide by Friday": the named date still counts.
+                "respond_by": mail.respond_by or app.respond_by,
                 "paused_reason": None,
                 "paused_from": None,
             }
