@@ -167,3 +167,21 @@ def test_policy_overrides_are_checked_like_the_config_file() -> None:
     problems = problems_of(minimal(policy={"max_checkins": 3}))
     assert len(problems) == 1
     assert problems[0].startswith("[policy]: unknown key 'max_checkins'")
+
+
+def test_a_subject_in_a_thread_is_refused_because_gmail_would_start_a_new_thread() -> None:
+    reply = {"type": "reply", "day": 1, "from": "dana", "thread": "invite", "subject": "Update"}
+    data = minimal()
+    data["events"].append(reply)
+    [problem] = problems_of(data)
+    assert problem.startswith("events[1] (reply).subject: not with 'thread'")
+    assert "drop 'subject'" in problem
+
+
+@pytest.mark.parametrize("kind", ["rejection", "offer"])
+def test_a_rejection_or_offer_outside_a_thread_must_name_the_role(kind: str) -> None:
+    data = minimal()
+    data["events"].append({"type": kind, "day": 3, "from": "dana"})
+    assert problems_of(data) == [f"events[1] ({kind}).role: missing (required for {kind})"]
+    data["events"][1]["thread"] = "invite"
+    assert parse_scenario(data).events[1].type.value == kind

@@ -303,9 +303,19 @@ def _read_events(
         table = Table(data, where, problems, COMMON_EVENT_KEYS | allowed)
         if etype is EventType.INVITE and "thread" in data:
             required = required - {"role"}  # a later round keeps the thread's role
+        if etype in {EventType.REJECTION, EventType.OFFER} and "thread" not in data:
+            required = required | {"role"}  # else the mail says "Your application for "
         for key in sorted(required):
             if key not in data:
                 problems.add(f"{where}.{key}", f"missing (required for {etype.value})")
+        if "thread" in data and "subject" in data:
+            # Gmail joins a message to a thread only when its subject matches the thread's.
+            problems.add(
+                f"{where}.subject",
+                "not with 'thread': a mail in a thread keeps its subject ('Re: <thread subject>'),"
+                " and Gmail would start a new thread for another one; drop 'subject', or drop"
+                " 'thread' to start a new thread",
+            )
         at = _event_time(table, clock, zone)
         if at is not None and not clock.start <= at < clock.end:
             problems.add(
