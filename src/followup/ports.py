@@ -15,7 +15,6 @@ from datetime import datetime
 from typing import Literal, Protocol
 
 from followup.core.model import Application
-from followup.errors import MailboxError
 
 # -- mailbox data --------------------------------------------------------------------------
 
@@ -130,9 +129,6 @@ class Mailbox(Protocol):
     def modify_thread(
         self, thread_id: str, *, add: Sequence[str] = (), remove: Sequence[str] = ()
     ) -> None: ...
-    def modify_threads(
-        self, changes: Mapping[str, tuple[Sequence[str], Sequence[str]]]
-    ) -> dict[str, MailboxError]: ...
 
 
 class Clock(Protocol):

@@ -15,7 +15,7 @@ import logging
 import socket
 import ssl
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from typing import Any, Literal
 
@@ -325,23 +325,7 @@ class GmailMailbox:
         A 404 part (deleted since it was listed) is left out; a 400 part is logged and left
         out, so one malformed item never fails the poll.
         """
-        results, errors = self._batch(ids, make, method)
-        for item_id, err in errors.items():
-            if isinstance(err, NotFound):
-                log.info("gmail.item_gone method=%s id=%s", method, item_id)
-            else:
-                log.warning("gmail.item_skipped method=%s id=%s error=%s", method, item_id, err)
-        return results
-
-    def _batch(
-        self, ids: Sequence[str], make: Callable[[str], Any], method: str
-    ) -> tuple[dict[str, dict[str, Any]], dict[str, MailboxError]]:
-        """Run one call per id in batches of 50: (answers, parts refused for good).
-
-        Transient part failures are retried with back-off; an expired sign-in raises.
-        """
         results: dict[str, dict[str, Any]] = {}
-        refused: dict[str, MailboxError] = {}
         pending = list(dict.fromkeys(ids))
         attempt = 0
         while pending:
@@ -379,8 +363,12 @@ class GmailMailbox:
                         failed.append(item_id)
                         if isinstance(err, RateLimited) and err.retry_after:
                             retry_after = max(retry_after or 0.0, err.retry_after)
+                    elif isinstance(err, NotFound):
+                        log.info("gmail.item_gone method=%s id=%s", method, item_id)
                     else:
-                        refused[item_id] = err
+                        log.warning(
+                            "gmail.item_skipped method=%s id=%s error=%s", method, item_id, err
+                        )
             pending = failed
             if pending:
                 attempt += 1
@@ -390,7 +378,7 @@ class GmailMailbox:
                     )
                 self.stats.retries += 1
                 self._sleep(self.backoff.delay(attempt, retry_after))
-        return results, refused
+        return results
 
     # -- reading ----------------------------------------------------------------------------
 
@@ -603,24 +591,3 @@ class GmailMailbox:
                 body={"addLabelIds": list(add), "removeLabelIds": list(remove)},
             ),
         )
-
-    def modify_threads(
-        self, changes: Mapping[str, tuple[Sequence[str], Sequence[str]]]
-    ) -> dict[str, MailboxError]:
-        """Label moves on many threads (thread id -> (add, remove)) in batches of 50.
-
-        Same quota units as one call each, but one HTTP round trip per 50. Returns the
-        threads Gmail refused (a deleted thread: NotFound); the others were moved.
-        """
-        threads = self._threads
-
-        def make(thread_id: str) -> Any:
-            add, remove = changes[thread_id]
-            return threads.modify(
-                userId="me",
-                id=thread_id,
-                body={"addLabelIds": list(add), "removeLabelIds": list(remove)},
-            )
-
-        _, refused = self._batch(list(changes), make, "threads.modify")
-        return refused

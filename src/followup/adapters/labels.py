@@ -13,7 +13,7 @@ import logging
 from collections.abc import Iterable, Mapping, Sequence
 
 from followup.core.model import LabelRole
-from followup.errors import BadRequest, Conflict, MailboxError, NotFound
+from followup.errors import BadRequest, Conflict, NotFound
 from followup.ports import Mailbox, Store
 
 log = logging.getLogger(__name__)
@@ -97,42 +97,6 @@ class LabelKeeper:
                 self._store.set_thread_label(thread_id, role.value)
                 done += 1
         return done
-
-    def apply_moves(self, moves: Mapping[str, LabelRole]) -> int:
-        """Several threads' label moves (thread -> role) at once; returns how many moved.
-
-        One batch request instead of one call per thread; each thread still costs its
-        10 units. A thread Gmail refuses (deleted) is skipped and logged, and a refusal
-        that may mean one of our labels was deleted resolves the labels and retries once,
-        as :meth:`apply` does.
-        """
-        todo = {t: r for t, r in moves.items() if self._store.thread_label(t) != r.value}
-        if len(todo) <= 1:
-            return sum(self.apply([t], r) for t, r in todo.items())
-        refused = self._modify_many(todo)
-        if refused:
-            self.resolve()
-            retry = {t: todo[t] for t in refused}
-            for thread_id, err in self._modify_many(retry).items():
-                log.info("labels.thread_skipped thread=%s error=%s", thread_id, err)
-                del todo[thread_id]
-        with self._store.transaction():
-            for thread_id, role in todo.items():
-                self._store.set_thread_label(thread_id, role.value)
-        return len(todo)
-
-    def _modify_many(self, moves: Mapping[str, LabelRole]) -> dict[str, MailboxError]:
-        """Batch the moves; returns the threads refused with NotFound or BadRequest."""
-        ids = self.ids()
-        changes = {
-            thread_id: ([ids[role]], [i for other, i in ids.items() if other != role])
-            for thread_id, role in moves.items()
-        }
-        refused = self._mailbox.modify_threads(changes)
-        for err in refused.values():
-            if not isinstance(err, NotFound | BadRequest):
-                raise err  # as a single call would: the effect is refused, not the thread
-        return refused
 
     def _modify(
         self, thread_id: str, role: LabelRole, also_add: Sequence[str], *, retry: bool

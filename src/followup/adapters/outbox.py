@@ -94,16 +94,6 @@ def intent_entry(effect: CreateDraft, now: datetime) -> OutboxEntry:
     )
 
 
-def _label_run(pending: list[tuple[int, str, str]], start: int) -> list[tuple[int, LabelThreads]]:
-    """The label effects queued one after another from ``start`` (none if it is not one)."""
-    run: list[tuple[int, LabelThreads]] = []
-    for effect_id, kind, payload in pending[start:]:
-        if kind != "label":
-            break
-        run.append((effect_id, serialize.load(LabelThreads, json.loads(payload))))
-    return run
-
-
 OWNER_PREFIX = "creating-pid:"
 
 
@@ -249,71 +239,30 @@ class Outbox:
     # -- applying ---------------------------------------------------------------------------
 
     def apply_pending(self, now: datetime) -> Applied:
-        """Apply every queued effect in order, forgetting each once done.
-
-        Label effects queued one after another go to Gmail in one batch request.
-        """
+        """Apply every queued effect in order, forgetting each once done."""
         applied = Applied()
-        pending = self._store.pending_effects()
-        index = 0
-        while index < len(pending):
-            run = _label_run(pending, index)
-            if len(run) > 1 and self._label_together(run, applied):
-                index += len(run)
-                continue
-            for effect_id, kind, payload in pending[index : index + max(len(run), 1)]:
-                if not self._apply_queued(effect_id, kind, payload, now, applied):
-                    return applied  # keep this effect and the ones after it, in order
-            index += max(len(run), 1)
-        return applied
-
-    def _apply_queued(
-        self, effect_id: int, kind: str, payload: str, now: datetime, applied: Applied
-    ) -> bool:
-        """One queued effect, forgotten once done; False when it must wait for later."""
-        data = json.loads(payload)
-        try:
-            self._apply_one(kind, data, now, applied, key=f"effect:{effect_id}")
-        except _Deferred:
-            log.info("outbox.deferred kind=%s (another process is creating the draft)", kind)
-            return False
-        except (BadRequest, Forbidden, Conflict, NotFound) as exc:
-            # Refused for good: retrying forever would block every later effect.
-            log.error("outbox.effect_refused kind=%s error=%s hint=%r", kind, exc, exc.hint)
-            self._store.add_note(
-                Note(
-                    at=now,
-                    application_id=data.get("application_id"),
-                    kind="error",
-                    text=f"Gmail refused to {kind}: {exc}",
-                    key=f"effect:{effect_id}",
+        for effect_id, kind, payload in self._store.pending_effects():
+            data = json.loads(payload)
+            try:
+                self._apply_one(kind, data, now, applied, key=f"effect:{effect_id}")
+            except _Deferred:
+                log.info("outbox.deferred kind=%s (another process is creating the draft)", kind)
+                break  # keep this effect and the ones after it, in order, for the next run
+            except (BadRequest, Forbidden, Conflict, NotFound) as exc:
+                # Refused for good: retrying forever would block every later effect.
+                log.error("outbox.effect_refused kind=%s error=%s hint=%r", kind, exc, exc.hint)
+                self._store.add_note(
+                    Note(
+                        at=now,
+                        application_id=data.get("application_id"),
+                        kind="error",
+                        text=f"Gmail refused to {kind}: {exc}",
+                        key=f"effect:{effect_id}",
+                    )
                 )
-            )
-        crash_point("effect.before_done")
-        self._store.effect_done(effect_id)
-        return True
-
-    def _label_together(self, run: list[tuple[int, LabelThreads]], applied: Applied) -> bool:
-        """Apply consecutive label effects in one batch, then forget them all.
-
-        Label moves are idempotent, so a crash before they are forgotten only repeats them.
-        A later move of a thread overrides an earlier one, as it would one by one. False
-        when Gmail refused the batch for good: the caller then applies the effects one at a
-        time, so each refusal is noted against its own effect.
-        """
-        moves: dict[str, LabelRole] = {}
-        for _, effect in run:
-            for thread_id in effect.thread_ids:
-                moves.pop(thread_id, None)  # keep the latest move, in order
-                moves[thread_id] = effect.label
-        try:
-            applied.threads_labelled += self._labels.apply_moves(moves)
-        except (BadRequest, Forbidden, Conflict, NotFound):
-            return False
-        for effect_id, _ in run:
             crash_point("effect.before_done")
             self._store.effect_done(effect_id)
-        return True
+        return applied
 
     def _apply_one(
         self, kind: str, data: dict[str, Any], now: datetime, applied: Applied, *, key: str
