@@ -480,7 +480,7 @@ _REPLY_CUE = re.compile(
     r"odpowied|decyzj|skontaktujemy|odezwiemy|poinformujemy|informacj|"
     # "you'll hear from us" in the other languages
     r"\bhoor(?:t|en)?\b[^.]{0,40}\bvan (?:ons|mij)\b|\bhorens?\b|hören[^.]{0,20}von uns|von uns hören|"
-    r"noticias|sabrás|sabrá de|notícias|notizie|saprai|sentirai|dostaniesz|otrzymasz|otrzyma pan",
+    r"noticias|sabrás|sabrá de|te escrib|le escrib|en cuanto sepa|notícias|notizie|saprai|sentirai|dostaniesz|otrzymasz|otrzyma pan",
     re.I,
 )
 _CANDIDATE_DEADLINE = re.compile(

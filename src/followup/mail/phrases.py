@@ -347,6 +347,20 @@ _RAW: dict[MailKind, list[Entry]] = {
             r"(?:other|another) (?:candidates?|applicants?|profiles?)(?:'s|')? (?:experience|profiles?|backgrounds?|skills?|qualifications?)?[^.]{0,30}(?:better|more closely|closer|stronger)",
         ),
         (3, r"concluded (?:our|the) (?:search|process|recruitment|selection)"),
+        # blind4: "has not progressed to the next stage", "decided not to invite you",
+        # "no ha resultado seleccionada", "besloten u niet uit te nodigen"
+        (
+            4,
+            r"(?:has|have|had|did) not (?:been )?(?:progress(?:ed)?|successful|taken forward|moved forward|advanced?|shortlisted|selected)\b",
+        ),
+        (
+            5,
+            r"decided not to (?:invite|interview|shortlist|offer|hire|select|take|progress|consider) (?:you|your)|(?:entschieden|beschlossen),? (?:sie|dich|ihre bewerbung) nicht|décidé de ne pas (?:vous|donner suite|poursuivre|retenir)|besloten (?:je|u|jou|om je|om u) (?:niet|geen)",
+        ),
+        (
+            4,
+            r"no (?:ha|has) (?:resultado|sido) seleccionad|não (?:foi|foram) (?:selecionad|aprovad)|non (?:è|sei) stat[oa] selezionat|n'a pas été (?:retenue?|sélectionnée?)|niet (?:geselecteerd|gekozen)|nie (?:została|został) (?:wybran|zakwalifikowan)",
+        ),
         (
             4,
             r"(?:individuato|scelto|selezionato) (?:un |una |un altro |un'altra |altri |altre )?(?:profil|candidat)|profilo più (?:vicino|in linea|adatto|aderente)|geen (?:match|klik)\b|(?:kiezen|gekozen|gaan) voor iemand",
@@ -440,9 +454,14 @@ _RAW: dict[MailKind, list[Entry]] = {
         (3, r"(?:[$€£]\s?\d[\d,.]*k?|\d+k) (?:base|salary|plus|\+)"),
     ],
     MailKind.INTERVIEW_INVITE: [
+        # Moving on to the next stage is news; with a slot or a booking cue it is an invitation.
+        (
+            3,
+            r"(?:move|moving|advance|advancing|progress|progressing) you (?:forward )?to the (?:next|final|second|third|onsite) (?:round|stage|step|interview)",
+        ),
         (
             4,
-            r"(?:move|moving|advance|advancing|progress|progressing|invite) you (?:forward )?to the (?:next|final|second|third|onsite) (?:round|stage|step|interview)",
+            r"invite you (?:forward )?to the (?:next|final|second|third|onsite) (?:round|stage|step|interview)",
         ),
         (
             4,
@@ -727,7 +746,8 @@ _RAW: dict[MailKind, list[Entry]] = {
     MailKind.EMPLOYER_REPLY: [
         (
             3,
-            r"(?:references?|referees?|background check|reference check|right to work|work permit|id documents?|copies of|certificates|transcripts?)",
+            r"(?:copia (?:del|della|di)|ci serve|abbiamo bisogno|necesitamos|copia de|precisamos|cópia|nous aurions besoin|copie de|benötigen|kopie van|hebben (?:we )?nodig|potrzebujemy|kopi[aię]|"
+            r"references?|referees?|background check|reference check|right to work|work permit|id documents?|copies of|certificates|transcripts?)",
         ),
         (
             3,
