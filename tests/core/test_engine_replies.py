@@ -320,3 +320,19 @@ def test_a_date_named_in_an_acknowledgement_before_the_interview_sets_the_first_
     t.tick(END)
     assert t.app.next_action is not None
     assert t.app.next_action.due == at(19, 9)
+
+
+def test_bounce_in_a_new_thread_is_matched_by_its_recipient_whatever_company_it_names() -> None:
+    t = interviewed()
+    out = t.feed(
+        mail(
+            "b1",
+            at(6, 18, 5),
+            Kind.BOUNCE,
+            thread="tb",
+            sender="mailer-daemon@googlemail.com",
+            company="Google",
+            bounced=("ann@acme.example",),
+        )
+    )
+    assert any(isinstance(e, Flag) and "bounce" in e.reason for e in out.effects)

@@ -215,9 +215,11 @@ def match(apps: Mapping[str, Application], mail: MailSeen) -> Application | None
     if by_thread:
         return _pick(by_thread)
 
-    def open_only(found: list[Application]) -> list[Application]:
+    def eligible(found: list[Application]) -> list[Application]:
         if mail.from_user:  # the user's own words name companies loosely: only a preference
             return [a for a in found if same_name(a.company, mail.company)] or found
+        if mail.kind is Kind.BOUNCE:  # its sender is a mail system, found by the recipients
+            return found
         # An employer's own domain outweighs the company the classifier read (it may be a
         # person's name); an agency's or a free-mail domain leaves only the company to go by.
         found = [
@@ -243,7 +245,7 @@ def match(apps: Mapping[str, Application], mail: MailSeen) -> Application | None
     else:
         addresses = {mail.sender.lower()} | ({mail.reply_to.lower()} if mail.reply_to else set())
 
-    by_contact = open_only(_find(apps, "address", addresses))
+    by_contact = eligible(_find(apps, "address", addresses))
     if by_contact:
         return _pick(by_contact)
 
@@ -251,13 +253,13 @@ def match(apps: Mapping[str, Application], mail: MailSeen) -> Application | None
         domains = {
             base_domain(domain_of(x)) for x in addresses if not is_shared_domain(domain_of(x))
         }
-        by_domain = open_only(_find(apps, "domain", domains))
+        by_domain = eligible(_find(apps, "domain", domains))
         if by_domain:
             return _pick(by_domain)
 
     company = normalize_company(mail.company)
     if company and not mail.from_user:
-        by_company = open_only(_find(apps, "company", {company}))
+        by_company = eligible(_find(apps, "company", {company}))
         if by_company:
             return _pick(by_company)
     return None
