@@ -19,10 +19,38 @@ from typing import Any, TypeVar, Union, get_args, get_origin
 T = TypeVar("T")
 
 
+_PLAIN = frozenset({str, int, float, bool, type(None)})
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...] | None] = {}
+
+
+def _field_names(cls: type) -> tuple[str, ...] | None:
+    """A dataclass's field names, or None for any other type (worked out once per type)."""
+    try:
+        return _FIELD_NAMES[cls]
+    except KeyError:
+        names = (
+            tuple(f.name for f in dataclasses.fields(cls))
+            if dataclasses.is_dataclass(cls)
+            else None
+        )
+        _FIELD_NAMES[cls] = names
+        return names
+
+
 def dump(value: Any) -> Any:
-    """Turn a dataclass value (and what it holds) into JSON-ready data."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: dump(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    """Turn a dataclass value (and what it holds) into JSON-ready data.
+
+    Every save of an application walks all of it: plain values and the per-type field
+    list are the fast paths.
+    """
+    cls = type(value)
+    if cls in _PLAIN:
+        return value
+    names = _field_names(cls)
+    if names is not None:
+        return {name: dump(getattr(value, name)) for name in names}
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, datetime | date):
