@@ -362,3 +362,31 @@ def test_mail_from_the_employers_own_domain_joins_even_when_its_company_is_misre
     t.feed(mail("r1", at(7, 10), thread="t2", sender="people@acme.example", company="Priya Nair"))
     assert len(t.apps) == 1
     assert t.app.state is State.PAUSED
+
+
+def test_an_ats_vendors_own_name_is_not_taken_for_the_employer() -> None:
+    t = Tracker()
+    ack = mail(
+        "a1",
+        at(2),
+        Kind.APPLICATION_ACK,
+        thread="ta",
+        sender="no-reply@greenhouse.io",
+        company="Greenhouse",
+        role="Designer",
+        no_reply=True,
+    )
+    t.feed(ack)
+    assert t.app.company is None
+    t.feed(invite())  # Acme, Engineer
+    reject = mail(
+        "x1",
+        at(7),
+        Kind.REJECTION,
+        thread="tx",
+        sender="no-reply@greenhouse.io",
+        company="Greenhouse",
+        no_reply=True,
+    )
+    t.feed(reject)
+    assert all(a.state is not State.CLOSED for a in t.apps.values())

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import ItemsView, Iterable, Iterator, KeysView, Mapping, ValuesView
+from dataclasses import replace
 from functools import lru_cache
 
 from followup.core.events import MailSeen
@@ -107,6 +108,23 @@ def domain_names_company(domain: str, company: str | None) -> bool:
         return True
     short, long_ = sorted((label, joined), key=len)
     return len(short) >= 4 and long_.startswith(short)
+
+
+def without_vendor_company(mail: MailSeen) -> MailSeen:
+    """``mail`` with no company when the one read is only its shared sender's own name.
+
+    "Greenhouse" read from no-reply@greenhouse.io names the ATS, not the employer: kept, it
+    would open an application called "Greenhouse" that every later mail from that ATS
+    joins by company name, and a rejection there would close the wrong application.
+    """
+    domain = domain_of(mail.sender)
+    if mail.from_user or not mail.company or not is_shared_domain(domain):
+        return mail
+    label = base_domain(domain).split(".")[0]
+    read = normalize_company(mail.company).replace(" ", "")
+    if read in {label.replace("-", ""), label.split("-")[0]}:
+        return replace(mail, company=None)
+    return mail
 
 
 def _employer_domains(app: Application) -> frozenset[str]:

@@ -25,7 +25,7 @@ from followup.core.events import (
     UserCommand,
 )
 from followup.core.machine import Trigger
-from followup.core.matching import match, normalize_company
+from followup.core.matching import match, normalize_company, without_vendor_company
 from followup.core.model import (
     ActionKind,
     Application,
@@ -301,6 +301,7 @@ class Run:
     # -- mail --------------------------------------------------------------------------------
 
     def on_mail(self, apps: Mapping[str, Application], mail: MailSeen) -> None:
+        mail = without_vendor_company(mail)
         app = match(apps, mail)
         # A re-delivered message has its thread, so it matches the application that saw it.
         if app is not None and app.seen(mail.message_id):
