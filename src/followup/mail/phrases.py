@@ -347,6 +347,11 @@ _RAW: dict[MailKind, list[Entry]] = {
             r"(?:other|another) (?:candidates?|applicants?|profiles?)(?:'s|')? (?:experience|profiles?|backgrounds?|skills?|qualifications?)?[^.]{0,30}(?:better|more closely|closer|stronger)",
         ),
         (3, r"concluded (?:our|the) (?:search|process|recruitment|selection)"),
+        # blind5: "has been declined", "n'a pas abouti", "it didn't work out" in 8 languages
+        (
+            4,
+            r"(?:application|candidacy|candidature)(?: (?:for|to) [^.]{1,60}?)? (?:has been |was |is |have been )?(?:declined|rejected|turned down)|(?:didn't|did not|won't|will not) work out|(?:n'a|n'ont) pas abouti|nicht geklappt|no (?:ha|han) prosperado|não (?:avançou|resultou)|non è andata|niet (?:gelukt|geworden)|nie udało",
+        ),
         # blind4: "has not progressed to the next stage", "decided not to invite you",
         # "no ha resultado seleccionada", "besloten u niet uit te nodigen"
         (
