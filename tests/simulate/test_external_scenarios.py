@@ -20,7 +20,8 @@ SCENARIOS = sorted(EXTERNAL.glob("*.toml"))
 # file stem -> product bug that makes it fail (expected vs seen); remove the entry once fixed.
 KNOWN_BUGS: dict[str, str] = {
     "ats-rejection-with-closing-note": (
-        "issue 4/5 bug: a rejection from no-reply@greenhaus.example signed 'The Brightloom Talent"
+        "issue 4 bug (the core deliberately does not guess by role, docs/tracker.md): a"
+        " rejection from no-reply@greenhaus.example signed 'The Brightloom Talent"
         " Acquisition Team' is read as company 'Greenhaus' (the ATS domain word; the same for"
         " greenhouse.io), so matching by company name finds no application: the mail is dropped,"
         " the application stays open and a check_in_1 is drafted on day 8 to the employer who"
