@@ -119,4 +119,9 @@ class ComposedDraft:
 
     def to_bytes(self, intent_key: str) -> bytes:
         """RFC 5322 bytes (CRLF line ends) with the X-Followup-Id header set to intent_key."""
-        return self.to_message(intent_key).as_bytes(policy=_CRLF)
+        return as_rfc5322(self.to_message(intent_key))
+
+
+def as_rfc5322(msg: Message) -> bytes:
+    """A message from :meth:`ComposedDraft.to_message` as bytes, CRLF line ends."""
+    return msg.as_bytes(policy=_CRLF)
