@@ -347,6 +347,19 @@ _RAW: dict[MailKind, list[Entry]] = {
             r"(?:other|another) (?:candidates?|applicants?|profiles?)(?:'s|')? (?:experience|profiles?|backgrounds?|skills?|qualifications?)?[^.]{0,30}(?:better|more closely|closer|stronger)",
         ),
         (3, r"concluded (?:our|the) (?:search|process|recruitment|selection)"),
+        # blind6: "move on with candidates who more closely fit", "a different direction"
+        (
+            4,
+            r"(?:move|moving|moved|go|going|went) on with (?:other |another |different )?(?:candidates?|applicants?|profiles?)|(?:candidates?|applicants?|someone|somebody|profiles?) (?:who|whose|that) (?:(?:more|most) closely|better|more directly)",
+        ),
+        (
+            4,
+            r"(?:in|into) (?:a |another |an other )?different direction|in another direction|(?:noutra|outra|otra|une autre|un'altra|altra|andere|innym) (?:direção|direcção|dirección|direction|direzione|richtung|kierunku)",
+        ),
+        (
+            4,
+            r"no (?:seguiremos|continuaremos|avanzaremos|vamos a seguir|vamos a continuar|vamos a avanzar|podemos seguir|podemos continuar)[^.]{0,20}(?:candidatura|perfil|proceso)",
+        ),
         # blind5: "has been declined", "n'a pas abouti", "it didn't work out" in 8 languages
         (
             4,
@@ -457,6 +470,14 @@ _RAW: dict[MailKind, list[Entry]] = {
             r"(?:role|job|position|offer|place) is yours|(?:want|would like|'d like|keen|wish) to (?:hire|employ|appoint|take you on)(?: you)?\b",
         ),
         (3, r"(?:[$€£]\s?\d[\d,.]*k?|\d+k) (?:base|salary|plus|\+)"),
+        (
+            4,
+            r"(?:contar contigo|contar con usted|que te incorpores|que te unas|incorporarte) (?:como|a|al)\b",
+        ),
+        (
+            3,
+            r"propuesta (?:económica|salarial|de contrato)|proposta (?:económica|salarial|contratual|de contrato|economica)|proposition salariale|(?:gehalts|vertrags)angebot",
+        ),
     ],
     MailKind.INTERVIEW_INVITE: [
         # Moving on to the next stage is news; with a slot or a booking cue it is an invitation.
