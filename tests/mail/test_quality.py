@@ -42,6 +42,11 @@ def test_held_out_cases_meet_the_issue_targets() -> None:
     _check(evaluate(CASES / "heldout"))
 
 
+def test_never_tuned_blind_set_stays_above_its_measured_floor() -> None:
+    # Measured once, blind, at macro-F1 0.722, recall rejection 0.71 / offer 1.00 / reply 0.71.
+    _check(evaluate(CASES / "blind7"), macro_f1=0.72, recall=0.71)
+
+
 @pytest.mark.parametrize("split", ["blind2", "blind3", "blind4", "blind5", "blind6"])
 def test_looked_at_blind_sets_meet_the_issue_targets(split: str) -> None:
     _check(evaluate(CASES / split))
