@@ -17,7 +17,7 @@ import json
 import logging
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import AbstractContextManager, contextmanager, nullcontext
+from contextlib import AbstractContextManager, contextmanager, nullcontext, suppress
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Literal
@@ -226,17 +226,34 @@ class Service:
             if row is not None and "DRAFT" not in msg.label_ids:
                 outbox_updates.append((row.intent_key, "gone", None))  # sent as it was
         sent_threads = {e.thread_id for e in events if isinstance(e, MailSeen) and e.from_user}
-        for ref in delta.deleted:
-            row = drafts_by_message.get(ref.id)
-            if row is not None:
-                self._draft_message_deleted(row, sent_threads, events, outbox_updates, now)
+        vanished = [drafts_by_message[r.id] for r in delta.deleted if r.id in drafts_by_message]
+        current = self._current_drafts(vanished)
+        for row in vanished:
+            self._draft_message_deleted(row, current, sent_threads, events, outbox_updates, now)
         report.drafts_deleted_by_user = sum(isinstance(e, DraftDeleted) for e in events)
         self._commit(events, records, delta.history_id, now, report, outbox_updates)
         return report
 
+    def _current_drafts(self, rows: Sequence[OutboxEntry]) -> dict[str, str]:
+        """Draft id -> its message id now, for the drafts of ``rows`` that still exist.
+
+        One drafts.get answers for one draft; for several, one drafts.list (same 5 units,
+        500 drafts a page) answers for all: a user who sent five of our drafts since the
+        last poll costs 5 units, not 25.
+        """
+        ids = [row.draft_id for row in rows if row.draft_id is not None]
+        if len(ids) > 1:
+            return {d.id: d.message_id for d in self.mailbox.list_drafts() if d.id in ids}
+        current: dict[str, str] = {}
+        for draft_id in ids:
+            with suppress(NotFound):
+                current[draft_id] = self.mailbox.get_draft(draft_id).message_id
+        return current
+
     def _draft_message_deleted(
         self,
         row: OutboxEntry,
+        current: Mapping[str, str],
         sent_threads: set[str],
         events: list[Event],
         updates: list[tuple[str, str, str | None]],
@@ -244,15 +261,14 @@ class Service:
     ) -> None:
         """Our draft's message went away: edited (new message), sent, or deleted by the user."""
         assert row.draft_id is not None
-        try:
-            current = self.mailbox.get_draft(row.draft_id)
-        except NotFound:
+        message_id = current.get(row.draft_id)
+        if message_id is None:
             updates.append((row.intent_key, "gone", None))
             if row.thread_id not in sent_threads:
                 events.append(DraftDeleted(intent_key=row.intent_key, at=now))
                 log.info("sync.draft_deleted_by_user intent=%s", row.intent_key)
             return
-        updates.append((row.intent_key, "created", current.message_id))  # edited in Gmail
+        updates.append((row.intent_key, "created", message_id))  # edited in Gmail
 
     def _full_sync(self, now: datetime, *, mode: Literal["first_sync", "resync"]) -> PollReport:
         report = PollReport(mode=mode)
