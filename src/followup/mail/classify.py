@@ -185,13 +185,24 @@ def classify(mail: ParsedMail, signals: HeaderSignals) -> Verdict:
         found = model_says(MailKind.REJECTION, MailKind.OFFER)
         if found is None or invite >= 6:
             return None
+        # A status phrase ("on hold", "still in the running") keeps an employer reply one.
+        status = scores.of(MailKind.EMPLOYER_REPLY) >= 3
+        if status and found.kind is MailKind.REJECTION:
+            return None
+        sure = found.probability >= SURE_PROBABILITY
         gist = _REJECTION_GIST if found.kind is MailKind.REJECTION else _OFFER_GIST
-        if found.probability < SURE_PROBABILITY and not gist.search(text.lower()):
+        if not sure and not gist.search(text.lower()):
             return None
         return verdict(found.kind, 0.6, found.reason())
 
     def listed(kind: MailKind) -> bool:
-        """List mail, or a personal sender, whose text the model does not read as ``kind``."""
+        """List mail, or a personal sender, whose text the model does not read as ``kind``.
+
+        List mail that also reads as a newsletter ("unsubscribe", "webinar") is never one:
+        career newsletters quote rejection templates word for word.
+        """
+        if signals.bulk_headers and scores.of(MailKind.OTHER) >= 4:
+            return True
         personal = signals.free_mail_sender or bool(signals.bulk_headers)
         return personal and model_says(kind) is None
 

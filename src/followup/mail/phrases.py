@@ -347,6 +347,12 @@ _RAW: dict[MailKind, list[Entry]] = {
             r"(?:other|another) (?:candidates?|applicants?|profiles?)(?:'s|')? (?:experience|profiles?|backgrounds?|skills?|qualifications?)?[^.]{0,30}(?:better|more closely|closer|stronger)",
         ),
         (3, r"concluded (?:our|the) (?:search|process|recruitment|selection)"),
+        # blind7: "focus on other candidates", "für Kandidaten entschieden, deren Profil besser
+        # passt", "niet door naar de volgende ronde", "zatrudniliśmy inną osobę"
+        (
+            4,
+            r"(?:focus|focusing|concentrate|concentrating) on (?:other|another|different|more \w+) (?:candidates?|applicants?|profiles?)|für (?:andere |einen anderen |eine andere )?(?:kandidat\w*|bewerber\w*)[^.]{0,40}entschieden|niet door naar de volgende|(?:zatrudniliśmy|wybraliśmy|zdecydowaliśmy się na) inn\w+ (?:osob|kandydat)",
+        ),
         # blind6: "move on with candidates who more closely fit", "a different direction"
         (
             4,
@@ -467,7 +473,7 @@ _RAW: dict[MailKind, list[Entry]] = {
         (3, r"offer details|compensation (?:package|details)|before you accept"),
         (
             5,
-            r"(?:role|job|position|offer|place) is yours|(?:want|would like|'d like|keen|wish) to (?:hire|employ|appoint|take you on)(?: you)?\b",
+            r"(?:sie|dich) (?:sehr )?(?:gerne? )?(?:als \w+ )?einstellen|(?:role|job|position|offer|place) is yours|(?:want|would like|'d like|keen|wish) to (?:hire|employ|appoint|take you on)(?: you)?\b",
         ),
         (3, r"(?:[$€£]\s?\d[\d,.]*k?|\d+k) (?:base|salary|plus|\+)"),
         (
@@ -780,6 +786,15 @@ _RAW: dict[MailKind, list[Entry]] = {
             r"(?:still (?:reviewing|deciding|evaluating|interviewing|waiting|finali[sz]ing)|(?:no|not yet a) (?:decision|update) yet|wrapping up|(?:an? )?(?:quick )?(?:status )?update (?:on|for|about) (?:your|the))",
         ),
         (3, r"(?:on hold|paused|delayed|pushed back|taking (?:a bit )?longer)"),
+        (
+            3,
+            r"on ice|(?:our |the )?(?:preferred|top|leading) candidate|still (?:very much )?in the running|bear with us|haven't forgotten (?:about )?you",
+        ),
+        # delay and decision words in the other languages ("eine kleine Verzögerung")
+        (
+            2,
+            r"verzögerung|verzögert|entscheidung|retard|décision|retraso|decisión|atraso|decisão|ritardo|decisione|vertraging|beslissing|opóźnieni|decyzj",
+        ),
         (
             3,
             r"(?:salary expectations|notice period|availability to start|take-home|work sample|case study|assignment|exercise|portfolio)",
