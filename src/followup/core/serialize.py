@@ -20,6 +20,7 @@ T = TypeVar("T")
 
 
 _PLAIN = frozenset({str, int, float, bool, type(None)})
+_PLAIN_LOADS = frozenset({str, int, float, bool})
 
 
 _FIELD_NAMES: dict[type, tuple[str, ...] | None] = {}
@@ -79,7 +80,14 @@ def _hints(cls: type) -> dict[str, Any]:
     return typing.get_type_hints(cls)
 
 
+@cache
+def _names(cls: type) -> frozenset[str]:
+    return frozenset(f.name for f in dataclasses.fields(cls))
+
+
 def _load(tp: Any, data: Any) -> Any:
+    if tp in _PLAIN_LOADS and type(data) is tp:  # the common case, checked as below
+        return data
     origin = get_origin(tp)
     if origin in (Union, types.UnionType):
         args = get_args(tp)
@@ -99,8 +107,8 @@ def _load(tp: Any, data: Any) -> Any:
         return {_load(key_tp, k): _load(val_tp, v) for k, v in data.items()}
     if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         hints = _hints(tp)
-        names = {f.name for f in dataclasses.fields(tp)}
-        unknown = set(data) - names
+        names = _names(tp)
+        unknown = data.keys() - names
         if unknown:
             raise ValueError(f"{tp.__name__}: unknown fields {sorted(unknown)}")
         return tp(**{k: _load(hints[k], v) for k, v in data.items()})
