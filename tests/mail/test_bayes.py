@@ -70,3 +70,20 @@ def test_list_mail_offering_a_discount_is_not_a_job_offer() -> None:
         "Shop <deals@shop-mail.com>", "For you", body, "List-Unsubscribe: <https://x/u>\r\n"
     )
     assert read_mail(raw).kind is MailKind.OTHER
+
+
+def test_a_newsletter_quoting_a_rejection_template_is_other() -> None:
+    body = "We've all had it: 'we've decided to proceed with other candidates'. Unsubscribe here."
+    raw = _mail(
+        "News <hello@careers-news.com>", "Rejected?", body, "List-Unsubscribe: <https://x/u>\r\n"
+    )
+    assert read_mail(raw).kind is MailKind.OTHER
+
+
+def test_a_role_on_hold_is_not_rescued_into_a_rejection() -> None:
+    body = (
+        "Hi Sam,\n\nWe've put the hire on ice while we close our funding round. You're our "
+        "preferred candidate, so please bear with us.\n\nMo"
+    )
+    reading = read_mail(_mail("Mo Rahman <mo@quayside-ventures.com>", "Analyst hire", body))
+    assert reading.kind is MailKind.EMPLOYER_REPLY

@@ -57,6 +57,12 @@ _REJECTION_GIST = re.compile(
     r"otras?|infelizmente|não|nao|outros?|outras?|purtroppo|non|altri|altre|altro|helaas|niet|"
     r"geen|niestety|nie|inn\w+)\b"
 )
+_STILL_OPEN = re.compile(
+    r"on hold|paused|on ice|(?:preferred|top|leading) candidate|"
+    r"still (?:very much )?in the running|"
+    r"still (?:reviewing|deciding|interviewing|considering|active|live|open)|"
+    r"remains? (?:active|open|live|under consideration)|bear with us"
+)
 _OFFER_GIST = re.compile(
     r"offer|package|compensation|salary|contract|accept|welcome|on board|join|offre|proposition|"
     r"embauche|angebot|anbieten|vertrag|einstell|oferta|ofrecer|contrat|propost|proposta|offrir|"
@@ -186,8 +192,7 @@ def classify(mail: ParsedMail, signals: HeaderSignals) -> Verdict:
         if found is None or invite >= 6:
             return None
         # A status phrase ("on hold", "still in the running") keeps an employer reply one.
-        status = scores.of(MailKind.EMPLOYER_REPLY) >= 3
-        if status and found.kind is MailKind.REJECTION:
+        if found.kind is MailKind.REJECTION and _STILL_OPEN.search(text.lower()):
             return None
         sure = found.probability >= SURE_PROBABILITY
         gist = _REJECTION_GIST if found.kind is MailKind.REJECTION else _OFFER_GIST
@@ -230,7 +235,12 @@ def classify(mail: ParsedMail, signals: HeaderSignals) -> Verdict:
         and (conditional or invite < 6 or signals.no_reply_sender)
         and (not signals.is_reply or says_automated)
     ):
-        # Not rescued by the model: receipts are full of "not", "role", "time" too.
+        # ATS rejections open like receipts ("thank you for applying"): with a rejection hint
+        # from the phrases the sure model decides. Without one, receipts (full of "not",
+        # "role", "time") stay receipts.
+        sure_rejection = rejection >= 2 and model_says(MailKind.REJECTION)
+        if sure_rejection and sure_rejection.probability >= SURE_PROBABILITY:
+            return verdict(MailKind.REJECTION, 0.6, sure_rejection.reason())
         return verdict(MailKind.APPLICATION_ACK, 0.75)
     bulk = bool(signals.bulk_headers) or scores.of(MailKind.OTHER) >= 4
     # Mentions ("the second interview", "entrevista") add up but never make an invite alone.

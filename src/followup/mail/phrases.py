@@ -347,6 +347,12 @@ _RAW: dict[MailKind, list[Entry]] = {
             r"(?:other|another) (?:candidates?|applicants?|profiles?)(?:'s|')? (?:experience|profiles?|backgrounds?|skills?|qualifications?)?[^.]{0,30}(?:better|more closely|closer|stronger)",
         ),
         (3, r"concluded (?:our|the) (?:search|process|recruitment|selection)"),
+        # blind8: "decided not to take it forward", "chose the other person", "mit einer anderen
+        # Kandidatin weiter", "decantado por otra", "iemand anders aangenomen"
+        (
+            4,
+            r"not to take (?:it|this|your \w+|you|things) (?:forward|further)|(?:chose|chosen|picked|selected|went with|gone with|going with) the other (?:person|candidate|applicant|finalist)|mit (?:einer|einem) anderen (?:kandidat|bewerber)|decantado por otr|iemand anders (?:aangenomen|gekozen|geselecteerd)",
+        ),
         # blind7: "focus on other candidates", "für Kandidaten entschieden, deren Profil besser
         # passt", "niet door naar de volgende ronde", "zatrudniliśmy inną osobę"
         (
