@@ -178,3 +178,8 @@ def test_numeric_date_inside_a_sentence_is_read_whole_for_back_on() -> None:
     tuesday = datetime(2026, 3, 17, 7, 0, tzinfo=timezone(timedelta(hours=1)))
     text = "Ich bin bis einschließlich 20.03.2026 nicht im Büro."
     assert find_back_on(text, tuesday) == date(2026, 3, 23)
+
+
+def test_polish_within_a_week_needs_no_number() -> None:
+    thursday = datetime(2026, 10, 15, 13, 0, tzinfo=timezone(timedelta(hours=2)))
+    assert find_respond_by("Odezwę się w ciągu tygodnia.", thursday) == date(2026, 10, 22)

@@ -169,6 +169,9 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("fortnight", re.compile(_B + r"(?:within\s+|in\s+)(?:a|the\s+next)\s+fortnight" + _E, re.I)),
+    # Polish has no article: "w ciągu tygodnia" is "within a week".
+    ("pl_week", re.compile(_B + r"w\s+(?:ci[ąa]gu|przeci[ąa]gu)\s+tygodnia" + _E, re.I)),
+    ("pl_month", re.compile(_B + r"w\s+(?:ci[ąa]gu|przeci[ąa]gu)\s+miesi[ąa]ca" + _E, re.I)),
     (
         "tomorrow",
         re.compile(_B + r"(?:tomorrow|demain|morgen|ma[ñn]ana|amanh[ãa]|domani|jutro)" + _E, re.I),
@@ -368,6 +371,10 @@ def _relative_day(name: str, match: re.Match[str], base: date) -> date | None:
         return base + timedelta(days=1)
     if name == "today":
         return base
+    if name == "pl_week":
+        return base + timedelta(weeks=1)
+    if name == "pl_month":
+        return base + relativedelta(months=1)
     if name == "fortnight":
         return base + timedelta(days=14)
     if name == "within":

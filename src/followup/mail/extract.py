@@ -477,7 +477,7 @@ _REPLY_CUE = re.compile(
     r"risposta|decisione|faremo sapere|contatteremo|ricontatteremo|aggiornamento|riscontro|"
     r"recontacter|contacterons|recontacterons|kontaktieren|"
     r"laten (?:we )?(?:je|u) weten|\blaten\b[^.]{0,40}\bweten\b|terugkoppeling|reactie|besluit|beslissing|contact opnemen|"
-    r"odpowied|decyzj|skontaktujemy|odezwiemy|poinformujemy|informacj|damy znać|dam znać|"
+    r"odpowied|decyzj|skontaktujemy|odezwiemy|poinformujemy|informacj|damy znać|dam znać|odezw|"
     # "you'll hear from us" in the other languages
     r"\bhoor(?:t|en)?\b[^.]{0,40}\bvan (?:ons|mij)\b|\bhorens?\b|hören[^.]{0,20}von uns|von uns hören|"
     r"noticias|sabrás|sabrá de|te escrib|le escrib|en cuanto sepa|notícias|notizie|saprai|sentirai|dostaniesz|otrzymasz|otrzyma pan",

@@ -347,6 +347,11 @@ _RAW: dict[MailKind, list[Entry]] = {
             r"(?:other|another) (?:candidates?|applicants?|profiles?)(?:'s|')? (?:experience|profiles?|backgrounds?|skills?|qualifications?)?[^.]{0,30}(?:better|more closely|closer|stronger)",
         ),
         (3, r"concluded (?:our|the) (?:search|process|recruitment|selection)"),
+        # blind9: "the team preferred a profile with more Java experience", in 8 languages
+        (
+            4,
+            r"prefer(?:red|s)? (?:a|another|an? other|someone|somebody|the other) (?:\w+ )?(?:candidate|profile|applicant|person)|(?:preferiu|preferimos|preferido|preferito|préféré|privilégié) (?:a |um |uma |un |una |une |un altro |un'altra |outro |outra |otro |otra )?(?:autre |outro |otro |altro )?(?:perfil|profil|profilo|candidat|pessoa|persona|personne)|(?:den vorzug|bevorzugt)[^.]{0,40}(?:kandidat|bewerber|profil)|(?:de )?voorkeur (?:gegeven aan|voor) (?:een )?(?:andere|iemand)",
+        ),
         # blind8: "decided not to take it forward", "chose the other person", "mit einer anderen
         # Kandidatin weiter", "decantado por otra", "iemand anders aangenomen"
         (
@@ -784,7 +789,7 @@ _RAW: dict[MailKind, list[Entry]] = {
     MailKind.EMPLOYER_REPLY: [
         (
             3,
-            r"(?:copia (?:del|della|di)|ci serve|abbiamo bisogno|necesitamos|copia de|precisamos|cópia|nous aurions besoin|copie de|benötigen|kopie van|hebben (?:we )?nodig|potrzebujemy|kopi[aię]|"
+            r"(?:referenze|références|referências|copia (?:del|della|di)|ci serve|abbiamo bisogno|necesitamos|copia de|precisamos|cópia|nous aurions besoin|copie de|benötigen|kopie van|hebben (?:we )?nodig|potrzebujemy|kopi[aię]|"
             r"references?|referees?|background check|reference check|right to work|work permit|id documents?|copies of|certificates|transcripts?)",
         ),
         (
