@@ -478,6 +478,9 @@ _REPLY_CUE = re.compile(
     r"recontacter|contacterons|recontacterons|kontaktieren|"
     r"laten (?:we )?(?:je|u) weten|\blaten\b[^.]{0,40}\bweten\b|terugkoppeling|reactie|besluit|beslissing|contact opnemen|"
     r"odpowied|decyzj|skontaktujemy|odezwiemy|poinformujemy|informacj|damy znać|dam znać|odezw|"
+    # "I'll call you Friday with an update"
+    r"\bbel(?:len)? (?:je|u)\b|ik bel|call you|ring you|rufe (?:sie|dich) an|anrufen|t'appelle|vous appelle|"
+    r"te llamo|le llamo|ligo-lhe|ligo-te|ti chiamo|la chiamo|zadzwoni|"
     # "you'll hear from us" in the other languages
     r"\bhoor(?:t|en)?\b[^.]{0,40}\bvan (?:ons|mij)\b|\bhorens?\b|hören[^.]{0,20}von uns|von uns hören|"
     r"noticias|sabrás|sabrá de|te escrib|le escrib|en cuanto sepa|notícias|notizie|saprai|sentirai|dostaniesz|otrzymasz|otrzyma pan",

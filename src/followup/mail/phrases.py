@@ -347,6 +347,11 @@ _RAW: dict[MailKind, list[Entry]] = {
             r"(?:other|another) (?:candidates?|applicants?|profiles?)(?:'s|')? (?:experience|profiles?|backgrounds?|skills?|qualifications?)?[^.]{0,30}(?:better|more closely|closer|stronger)",
         ),
         (3, r"concluded (?:our|the) (?:search|process|recruitment|selection)"),
+        # blind10: "found a candidate who fits a little better", "für eine andere Besetzung"
+        (
+            4,
+            r"(?:found|gevonden|trouvé|encontrado|encontramos|encontrámos|trovato|gefunden|znaleźliśmy) (?:a |an |een |un |une |einen |eine |una |uma )?(?:other |another |andere |autre |otro |outro |altro |anderen |innego |inną )?(?:candidat|kandida|persoon|person|perfil|profil|someone|iemand|osob)[^.]{0,40}(?:better|beter|besser|mieux|mejor|melhor|meglio|lepiej|more closely|closer)|für eine andere (?:besetzung|person|lösung)|anderweitig (?:besetzt|vergeben|entschieden)|(?:kandidaat|kandidat\w*|bewerber\w*|persoon|iemand) (?:gevonden|gefunden)[^.]{0,40}(?:beter|besser)",
+        ),
         # blind9: "the team preferred a profile with more Java experience", in 8 languages
         (
             4,
@@ -789,7 +794,7 @@ _RAW: dict[MailKind, list[Entry]] = {
     MailKind.EMPLOYER_REPLY: [
         (
             3,
-            r"(?:referenze|références|referências|copia (?:del|della|di)|ci serve|abbiamo bisogno|necesitamos|copia de|precisamos|cópia|nous aurions besoin|copie de|benötigen|kopie van|hebben (?:we )?nodig|potrzebujemy|kopi[aię]|"
+            r"(?:proof of (?:address|identity|id)|national insurance|(?:we|i) need (?:a copy|proof|your)|referenze|références|referências|copia (?:del|della|di)|ci serve|abbiamo bisogno|necesitamos|copia de|precisamos|cópia|nous aurions besoin|copie de|benötigen|kopie van|hebben (?:we )?nodig|potrzebujemy|kopi[aię]|"
             r"references?|referees?|background check|reference check|right to work|work permit|id documents?|copies of|certificates|transcripts?)",
         ),
         (
