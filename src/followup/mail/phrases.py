@@ -347,6 +347,12 @@ _RAW: dict[MailKind, list[Entry]] = {
             r"(?:other|another) (?:candidates?|applicants?|profiles?)(?:'s|')? (?:experience|profiles?|backgrounds?|skills?|qualifications?)?[^.]{0,30}(?:better|more closely|closer|stronger)",
         ),
         (3, r"concluded (?:our|the) (?:search|process|recruitment|selection)"),
+        # blind11: "we don't see a match", "won't be scheduling an interview", "die Stelle mit
+        # jemand anderem besetzen", "een andere keuze gemaakt"
+        (
+            4,
+            r"(?:don't|do not|didn't|did not) see (?:a|the|an?y) (?:match|fit)|(?:won't|will not) be (?:scheduling|arranging|setting up|offering you) (?:an? |any )?(?:interview|call)|fill (?:the|this) (?:role|position|vacancy) with someone else|mit jemand(?:em)? anderem|(?:made|making) (?:a |another )?different (?:choice|decision)|andere keuze (?:gemaakt|maken)|autre choix|otra elección|outra escolha|altra scelta|inny wybór",
+        ),
         # blind10: "found a candidate who fits a little better", "für eine andere Besetzung"
         (
             4,
