@@ -195,6 +195,68 @@ _ATS_DOMAIN = re.compile(
 )
 
 
+# Vendor words (and the look-alikes our fixtures use) in a sending domain: such a domain names
+# the tracking system, never the employer, so its word must not become the company.
+_VENDOR_DOMAIN_WORD = re.compile(
+    r"^(?:greenhouse|greenhaus|lever|leverly|myworkday(?:jobs)?|workday|ashby(?:hq)?|ashline|"
+    r"smartrecruit(?:ers)?|icims|teamtailor|personio|recruitee|bamboohr|jazzhr|jazz|workable|"
+    r"jobvite|taleo|successfactors|hirevue|breezy|hirely|pinpointhq|rippling|jobdiva|bullhorn)"
+    r"(?:-?mail)?$",
+    re.I,
+)
+
+
+def _vendor_domain(address: str) -> bool:
+    domain = address.rpartition("@")[2].lower()
+    if _ATS_DOMAIN.search(domain):
+        return True
+    labels = [label for label in domain.split(".")[:-1] if label not in _SKIP_LABELS]
+    return any(_VENDOR_DOMAIN_WORD.match(label) for label in labels)
+
+
+_TEAM = r"(?:talent acquisition|recruiting|recruitment|hiring|people|hr|careers|talent)"
+_NAME = rf"({_WORD}(?:{_JOIN}{_WORD}){{0,3}})"
+# How ATS templates sign: "The Brightloom Talent Acquisition Team", "Brightloom Recruiting",
+# "the Brightloom team", and the same in the other languages.
+_SIGNED = (
+    re.compile(rf"\b(?i:the)[ \t]+{_NAME}[ \t]+(?i:{_TEAM}[ \t]+)?(?i:team)\b"),
+    re.compile(rf"(?m)^[ \t]*{_NAME}[ \t]+(?i:{_TEAM}(?:[ \t]+team)?)[ \t]*$"),
+    re.compile(
+        rf"(?i:l['’]équipe(?: (?:de )?(?:recrutement|rh|talents))?(?: de)?|das recruiting-team von|"
+        rf"das team von|el equipo(?: de (?:selección|talento|rrhh|personas))? de|"
+        rf"(?:o time|a equipa|a equipe)(?: de (?:recrutamento|talentos|rh))? d[aoe]|"
+        rf"il team(?: (?:hr|selezione|recruiting))? di|het (?:recruitment)?team van|"
+        rf"zespół(?: rekrutacji| hr)?)[ \t]+(?:d['’])?{_NAME}"
+    ),
+)
+_AT_WITH_TO = re.compile(rf"(?:\bat|\bwith|\bto|\bjoin(?:ing)?)[ \t]+{_NAME}")
+
+
+def _ats_employer(mail: ParsedMail, text: str) -> str | None:
+    """For mail from a tracking system's domain with no usable display name: the employer the
+    subject names ("... at Brightloom"), else the one the template signs with, else the one
+    the body names with "at/with/to X" (not the greeted candidate)."""
+    greeting = set(re.findall(r"\w+", text.lstrip().split("\n", 1)[0]))
+
+    def usable(raw: str) -> str | None:
+        name = _clean(raw)
+        if len(name) <= 2 or set(name.split()) & greeting or _VENDOR_DOMAIN_WORD.match(name):
+            return None
+        return name
+
+    for match in _AT_WITH_TO.finditer(mail.subject):
+        if found := usable(match.group(1)):
+            return found
+    for pattern in _SIGNED:
+        for match in pattern.finditer(text):
+            if found := usable(match.group(1)):
+                return found
+    for match in _AT_WITH_TO.finditer(text):
+        if found := usable(match.group(1)):
+            return found
+    return None
+
+
 def _person_name(name: str, address: str) -> bool:
     local, _, domain = address.partition("@")
     if _is_org(name) or _ROLE_MAILBOX.search(local) or _ATS_DOMAIN.search(domain):
@@ -240,7 +302,14 @@ def find_company(mail: ParsedMail, text: str) -> str | None:
         left, right = via.group(1), name[via.end(1) :].split(None, 1)[-1]
         name = right if not _clean(left) else left
     name = _clean(name)
+    vendor = _vendor_domain(mail.from_addr)
+    if vendor:
+        core = ""  # the domain names the tracking system, not the employer
+        if _VENDOR_DOMAIN_WORD.match(_squash(name)):
+            name = ""
     org_name = bool(name) and not _person_name(name, mail.from_addr) and "@" not in name
+    if vendor and not org_name:
+        return _ats_employer(mail, text)
     if org_name:
         own_brand = _matches_domain(name, core)
         subject_employer = _SUBJECT_EMPLOYER.search(mail.subject)
@@ -510,7 +579,9 @@ _BY = re.compile(
 )
 
 
-def find_respond_by(text: str, sent: datetime) -> date | None:
+def find_respond_by(
+    text: str, sent: datetime, *, cues: re.Pattern[str] = _REPLY_CUE
+) -> date | None:
     """The day the employer said it would get back or decide by, or None.
 
     Only sentences with a reply/decision cue and no candidate-deadline wording count. In such
@@ -520,7 +591,7 @@ def find_respond_by(text: str, sent: datetime) -> date | None:
     base = sent.date()
     for sentence in _SENTENCE.finditer(_unwrap(text)):
         chunk = sentence.group(0)
-        cue = _REPLY_CUE.search(chunk)
+        cue = cues.search(chunk)
         if not cue or _CANDIDATE_DEADLINE.search(chunk):
             continue
         mentions = [
@@ -549,6 +620,29 @@ def find_respond_by(text: str, sent: datetime) -> date | None:
 
 
 _CLOCK_AFTER = re.compile(r"\W{0,3}(?:at\s+)?\d{1,2}[:h.]\d\d")
+
+# An invitation is full of dates and of "we'll send", "no need to reply", "tomorrow morning":
+# there only wording that promises the employer's answer or decision counts, never
+# "we will", "respond", "confirm" or "contact", which an invitation uses for scheduling.
+_DECISION_CUE = re.compile(
+    r"get back to you|be in touch|come back to you|hear (?:back )?from (?:us|me|the team)|"
+    r"(?:should|will|'ll|expect to) hear back|let you know|update you|an update|"
+    r"decision|decide|outcome|feedback|"
+    r"reviendr|revenir vers|une réponse|notre réponse|décision|décider|tenir informé|"
+    r"rückmeldung|entscheidung|entscheiden|bescheid|"
+    r"respuesta|decisión|decidir|informaremos|novedades|"
+    r"retorno|resposta|decisão|decidir|novidades|"
+    r"risposta|decisione|decidere|faremo sapere|riscontro|"
+    r"terugkoppeling|laten (?:we )?(?:je|u) weten|besluit|beslissing|"
+    r"odpowied|decyzj|odezwiemy|poinformujemy|damy znać",
+    re.I,
+)
+
+
+def find_decision_by(text: str, sent: datetime) -> date | None:
+    """find_respond_by for invitations: only a promised answer or decision ("we will get back
+    to you by Friday"), not a logistics date ("we'll send the link tomorrow morning")."""
+    return find_respond_by(text, sent, cues=_DECISION_CUE)
 
 
 # --- back on ------------------------------------------------------------------------------------
@@ -603,4 +697,6 @@ def interview_fields(mail: ParsedMail) -> tuple[datetime | None, datetime | None
 
 
 def kind_wants_respond_by(kind: MailKind) -> bool:
-    return kind in (MailKind.EMPLOYER_REPLY, MailKind.APPLICATION_ACK)
+    """Kinds whose text may name the day the employer gets back (an offer's dates are the
+    candidate's deadlines). Invitations count, but only through ``find_decision_by``."""
+    return kind in (MailKind.EMPLOYER_REPLY, MailKind.APPLICATION_ACK, MailKind.INTERVIEW_INVITE)

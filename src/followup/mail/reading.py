@@ -13,6 +13,7 @@ from followup.mail.extract import (
     company_from_domain,
     find_back_on,
     find_company,
+    find_decision_by,
     find_respond_by,
     find_role,
     interview_fields,
@@ -93,7 +94,8 @@ def _read(
         interview_at, interview_end = interview_fields(mail)
     respond_by = None
     if kind_wants_respond_by(kind) and mail.date is not None:
-        respond_by = find_respond_by(text, mail.date)
+        find = find_decision_by if kind is MailKind.INTERVIEW_INVITE else find_respond_by
+        respond_by = find(text, mail.date)
     back_on = None
     if kind is MailKind.AUTO_REPLY and mail.date is not None:
         back_on = find_back_on(text, mail.date)
