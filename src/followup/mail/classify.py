@@ -38,6 +38,15 @@ _INTERVIEW_WORDS = re.compile(
     re.I,
 )
 _SPACE_RUNS = re.compile(r"\s+")
+# A whole sentence in double quotes is reported speech: a newsletter or a friend quoting "we've
+# decided to move forward with other candidates" is not the employer saying it.
+_QUOTED_SENTENCE = re.compile(r'"(?:[^"\n]|\n(?!\n)){20,400}"')  # may wrap, not span paragraphs
+
+
+def _unquote(text: str) -> str:
+    return _QUOTED_SENTENCE.sub(lambda m: '"…"' if m.group(0).count(" ") >= 4 else m.group(0), text)
+
+
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " "})
 
 
@@ -116,7 +125,7 @@ def classify(mail: ParsedMail, signals: HeaderSignals) -> Verdict:
     """The kind of ``mail`` with a confidence in 0..1 and human-readable reasons."""
     # The top of a message decides its kind; a cap keeps a 1 MB body from costing a second.
     text = f"{mail.subject}\n{mail.new_text[:MAX_SCORED_CHARS]}".translate(_QUOTES)
-    scores = score_text(_SPACE_RUNS.sub(" ", text.lower()))
+    scores = score_text(_SPACE_RUNS.sub(" ", _unquote(text.lower())))
     header_reasons = list(signals.auto_headers)
 
     def verdict(kind: MailKind, confidence: float, *extra: str) -> Verdict:
@@ -207,6 +216,10 @@ def classify(mail: ParsedMail, signals: HeaderSignals) -> Verdict:
         career newsletters quote rejection templates word for word.
         """
         if signals.bulk_headers and scores.of(MailKind.OTHER) >= 4:
+            return True
+        # Two newsletter markers ("unsubscribe", "manage preferences") and no decisive phrase:
+        # advice mail that talks about rejections, even when its list headers were stripped.
+        if scores.of(MailKind.OTHER) >= 7 and scores.strongest[kind] < 5:
             return True
         personal = signals.free_mail_sender or bool(signals.bulk_headers)
         return personal and model_says(kind) is None

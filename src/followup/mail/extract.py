@@ -121,7 +121,7 @@ def _plain(value: str) -> str:
 
 
 _SKIP_LABELS = _words(
-    "mail email mx us eu uk jobs careers hire apply notifications co com www smtp"
+    "mail email mx us eu uk jobs careers hire apply notifications co com www smtp ac edu gov k12"
 )
 
 
@@ -535,7 +535,8 @@ def _between(text: str, day: DateMention, start: int, end: int) -> str:
 
 _REPLY_CUE = re.compile(
     r"get back to you|be in touch|back to you|hear (?:back )?from|(?:should|will|'ll|expect to) hear\b|an answer|answer (?:for|to) you|"
-    r"\b(?:we|i)(?:'ll| will| expect to| aim to| hope to| plan to| should be able to)\b|"
+    r"\b(?:we|i)(?:'ll| will| expect to| aim to| hope to| plan to| should be able to)\b|final call|make a call|"
+    r"\b(?:we|i)(?:'re| are|'m| am) (?:aiming|hoping|planning|looking|expecting) to|"
     r"expect to|\bconfirm\b|contact met (?:je|u) op|neem(?:en)? [^.]{0,30}contact|let you know|update you|an update|"
     r"decision|decide|feedback|respond|reply to you|contact you|reach out|come back|follow up with|"
     r"news|touch base|review (?:your|all)|reviewing|next steps|"
@@ -627,7 +628,7 @@ _CLOCK_AFTER = re.compile(r"\W{0,3}(?:at\s+)?\d{1,2}[:h.]\d\d")
 _DECISION_CUE = re.compile(
     r"get back to you|be in touch|come back to you|hear (?:back )?from (?:us|me|the team)|"
     r"(?:should|will|'ll|expect to) hear back|let you know|update you|an update|"
-    r"decision|decide|outcome|feedback|"
+    r"decision|decide|\boutcome|feedback|final call|"
     r"reviendr|revenir vers|une réponse|notre réponse|décision|décider|tenir informé|"
     r"rückmeldung|entscheidung|entscheiden|bescheid|"
     r"respuesta|decisión|decidir|informaremos|novedades|"

@@ -411,6 +411,25 @@ _RAW: dict[MailKind, list[Entry]] = {
             4,
             r"(?:individuato|scelto|selezionato) (?:un |una |un altro |un'altra |altri |altre )?(?:profil|candidat)|profilo più (?:vicino|in linea|adatto|aderente)|geen (?:match|klik)\b|(?:kiezen|gekozen|gaan) voor iemand",
         ),
+        # blind13 families. "Pass" as a decision, never "pass your CV on to the team".
+        (
+            5,
+            r"\b(?:going to|decided to|have to|had to|need to|will|'ll|we're|we are|we've|we have) (?:have to )?pass(?: for now| on (?:this|moving|the (?:role|opportunity|position))| this time| at this (?:time|stage|point))?(?:[.,;!]|$| for now)",
+        ),
+        (
+            5,
+            r"(?:opted|opting|gone|went|go|going|settled|decided to go) (?:for|with|on) (?:a|another|an?other|the other|a different|a stronger|a more \w+) (?:candidate|applicant|person|profile)",
+        ),
+        # "will not go on to the next stage", in the eight languages
+        (
+            5,
+            r"(?:will not|won'?t|did not|didn'?t|has not|hasn'?t|not be) (?:advance|advancing|progress|progressing|proceed|proceeding|move on|moving on|go through|going through) to the next (?:stage|round|step|phase)|"
+            r"não (?:avançará|vai avançar|irá avançar|seguirá|vai seguir|prosseguirá|passará|passa) (?:para|à|a)|"
+            r"no (?:avanzará|pasará|continuará|seguirá) (?:a|en) (?:la )?(?:siguiente|próxima)|"
+            r"non (?:proseguirà|passerà|avanzerà|accederà) (?:alla|al)|ne (?:passera|passerez|sera) pas (?:à|au|retenue?) (?:l'étape|la prochaine|la suite|l'entretien)|"
+            r"niet (?:door|verder) (?:naar|gaat naar) de (?:volgende|tweede)|gaat niet door naar|"
+            r"nicht (?:in die nächste|für die nächste) (?:runde|phase|stufe)|nie (?:przejdzie|przechodzi) (?:do|dalej)",
+        ),
     ],
     MailKind.OFFER: [
         (
@@ -839,12 +858,21 @@ _RAW: dict[MailKind, list[Entry]] = {
             3,
             r"(?:nous reviendrons vers vous|vous tenir informé|unterlagen|zeugnisse|referenzen|melden uns|rückmeldung|te mantendremos|documentos|referencias|daremos retorno|faremo sapere|documenti|referenties|laten we (?:je|u) weten|dokumenty|referencje|damy znać)",
         ),
+        # "the process is still ongoing" and "we'll be in touch", in the other languages
+        (
+            3,
+            r"still (?:ongoing|underway|in progress)|toujours en cours|(?:sigue|todavía está|aún está) (?:en curso|abierto)|ainda (?:está )?(?:em andamento|em curso|a decorrer)|ancora in corso|loopt nog|(?:wciąż|nadal|jeszcze) trwa|läuft (?:noch|derzeit)|noch nicht abgeschlossen",
+        ),
+        (
+            3,
+            r"odezwiemy|skontaktujemy|poinformujemy|nos pondremos en contacto|te contactaremos|le contactaremos|entraremos em contato|entraremos em contacto|la ricontatteremo|ti ricontatteremo|wir kommen (?:auf sie|auf dich)|nemen (?:we )?(?:binnenkort )?contact",
+        ),
     ],
     MailKind.OTHER: [
         # personal mail about the search, from friends and family
         (
             4,
-            r"how did (?:the|your|it)\b[^?]{0,30}go|tell (?:me|us) (?:everything|how it went)|fingers crossed|good luck (?:at|with|on|tomorrow|today)|love you|(?:^|\n)(?:love|hugs|xx+)\b|drinks (?:when|after|on)|dinner (?:next|on|this)",
+            r"how did (?:the|your|it)\b[^?]{0,30}go|tell (?:me|us) (?:everything|how it went)|fingers crossed|good luck (?:at|with|on|tomorrow|today)|love you(?:[!,.\n]|$| (?:lots|so much|both|all))|(?:^|\n)(?:love|hugs|xx+)\b|drinks (?:when|after|on)|dinner (?:next|on|this)",
         ),
         (
             4,

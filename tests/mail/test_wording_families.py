@@ -1,0 +1,72 @@
+"""Wording families added after the blind13 measurement, each checked on variants that are
+not the blind13 sentences (a family, not a sentence), plus the look-alikes that must not
+match."""
+
+from __future__ import annotations
+
+import pytest
+
+from followup.mail import MailKind, read_mail
+
+
+def _mail(body: str, sender: str = "Kim Lee <kim.lee@orchardgrove.example>") -> bytes:
+    return (
+        f"From: {sender}\nTo: Sam <sam@example.org>\nSubject: Your application\n"
+        "Date: Tue, 09 Feb 2027 10:00:00 +0000\nMessage-ID: <w1@example.org>\n"
+        f"Content-Type: text/plain; charset=utf-8\n\nHi Sam,\n\n{body}\n\nKim\nOrchard Grove\n"
+    ).encode()
+
+
+@pytest.mark.parametrize(
+    ("body", "kind"),
+    [
+        ("After a lot of discussion we've decided to pass on this one.", MailKind.REJECTION),
+        ("We are going to pass at this stage, but thank you.", MailKind.REJECTION),
+        ("I'll pass your CV on to the hiring manager today.", MailKind.EMPLOYER_REPLY),
+        ("The team went with an applicant who had more retail background.", MailKind.REJECTION),
+        ("In the end they settled on a candidate from their own network.", MailKind.REJECTION),
+        ("Your application won't progress to the next stage.", MailKind.REJECTION),
+        ("A sua candidatura não vai avançar para a fase seguinte.", MailKind.REJECTION),
+        ("La tua candidatura non passerà alla fase successiva.", MailKind.REJECTION),
+        ("Je sollicitatie gaat niet door naar de volgende ronde.", MailKind.REJECTION),
+        ("Twoja kandydatura nie przejdzie do kolejnego etapu.", MailKind.REJECTION),
+        ("Proces nadal trwa, skontaktujemy się wkrótce.", MailKind.EMPLOYER_REPLY),
+        ("El proceso sigue abierto; nos pondremos en contacto pronto.", MailKind.EMPLOYER_REPLY),
+        ("We'd love you on board: base salary 90k, start date 1 April.", MailKind.OFFER),
+    ],
+)
+def test_wording_family_reads_as_its_kind(body: str, kind: MailKind) -> None:
+    assert read_mail(_mail(body)).kind is kind
+
+
+def test_advice_mail_quoting_a_rejection_is_not_one() -> None:
+    body = (
+        'When a recruiter writes "unfortunately we have decided to move forward with other\n'
+        'candidates", the role is closed to you, not the company.\n\n'
+        "Unsubscribe | Manage preferences"
+    )
+    raw = _mail(body, sender="Career Notes <hello@careernotes.example>")
+    assert read_mail(raw).kind is MailKind.OTHER
+
+
+def test_a_rejection_that_quotes_nothing_is_still_one_under_a_newsletter_footer() -> None:
+    body = (
+        "We have decided not to move forward with your application.\n\n"
+        "Unsubscribe | Manage preferences"
+    )
+    assert read_mail(_mail(body)).kind is MailKind.REJECTION
+
+
+def test_aiming_to_make_a_call_by_a_date_is_a_respond_by() -> None:
+    body = "Thanks for the references. We're hoping to make a final call by Thursday."
+    reading = read_mail(_mail(body))
+    assert reading.kind is MailKind.EMPLOYER_REPLY
+    assert str(reading.respond_by) == "2027-02-11"
+
+
+def test_university_domain_label_is_not_the_company() -> None:
+    raw = _mail(
+        "The committee has offered the post to another candidate.",
+        sender="Prof. Ada Quill <a.quill@thornbury.ac.example>",
+    )
+    assert read_mail(raw).company != "Ac"
