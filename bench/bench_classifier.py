@@ -62,8 +62,9 @@ def main() -> None:
     else:
         print(f"shared corpus not found at {corpus} (set FOLLOWUP_CORPUS)")
     cases = ROOT / "tests" / "mail" / "cases"
-    # The highest-numbered blind set was never tuned on: the honest estimate. heldout and the
-    # other blind sets were measured blind once each (docs/classifier.md) and looked at since.
+    # The highest-numbered blind set (and blind12) was never tuned on: the honest estimate.
+    # heldout and the other blind sets were measured blind once each (docs/classifier.md) and
+    # looked at since.
     blind = sorted((p.name for p in cases.glob("blind*")), key=lambda n: -int(n[5:]))
     for split in (*blind, "heldout", "train"):
         if (cases / split / "labels.json").exists():

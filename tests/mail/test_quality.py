@@ -3,9 +3,9 @@
 Rules and the model's wording data were written against ``cases/train`` and the shared corpus;
 ``heldout``, ``blind2`` to ``blind11`` and ``blind13`` were each measured blind first
 (docs/classifier.md has those figures) and then looked at, so they are now tuned sets that must
-meet the issue's targets. ``blind12`` was never tuned on (its mistakes were printed once, not
-acted on): it keeps a regression floor at its measured value, and lowering it needs a reason in
-the commit.
+meet the issue's targets. ``blind12`` (its mistakes were printed once, not acted on) and
+``blind14`` were never tuned on: they keep regression floors at their measured values, and
+lowering one needs a reason in the commit.
 """
 
 from __future__ import annotations
@@ -51,6 +51,12 @@ def test_never_tuned_blind_set_stays_above_its_measured_floor() -> None:
     _check(evaluate(CASES / "blind12"), macro_f1=0.86, recall=0.84, respond_by=0.66)
 
 
+def test_newest_never_tuned_blind_set_stays_above_its_measured_floor() -> None:
+    # Measured once, blind, after the blind13 fixes: macro-F1 0.913, recall rejection 0.92 /
+    # offer 1.00 / reply 0.88, respond_by 6 of 7.
+    _check(evaluate(CASES / "blind14"), macro_f1=0.91, recall=0.87, respond_by=0.85)
+
+
 @pytest.mark.parametrize("split", [f"blind{n}" for n in range(2, 14) if n != 12])
 def test_looked_at_blind_sets_meet_the_issue_targets(split: str) -> None:
     _check(evaluate(CASES / split))
@@ -66,7 +72,7 @@ def test_own_cases_cover_every_kind_and_several_languages() -> None:
 
     kinds: set[str] = set()
     total = 0
-    for split in ("train", "heldout", *(f"blind{n}" for n in range(2, 14))):
+    for split in ("train", "heldout", *(f"blind{n}" for n in range(2, 15))):
         labels = json.loads((CASES / split / "labels.json").read_text(encoding="utf-8"))
         kinds |= {v["kind"] for v in labels.values()}
         total += len(labels)
