@@ -1,10 +1,10 @@
 """Quality floors from issue 4, on our own labelled cases and on the shared corpus.
 
 Rules and the model's wording data were written against ``cases/train`` and the shared corpus;
-``heldout``, ``blind2`` to ``blind11`` and ``blind13`` were each measured blind first
-(docs/classifier.md has those figures) and then looked at, so they are now tuned sets that must
-meet the issue's targets. ``blind12`` (its mistakes were printed once, not acted on) and
-``blind14`` were never tuned on: they keep regression floors at their measured values, and
+``heldout``, ``blind2`` to ``blind11``, ``blind13`` and ``blind14`` were each measured blind
+first (docs/classifier.md has those figures) and then looked at, so they are now tuned sets
+that must meet the issue's targets. ``blind12`` (its mistakes were printed once, not acted on)
+and ``blind15`` were never tuned on: they keep regression floors at their measured values, and
 lowering one needs a reason in the commit.
 """
 
@@ -52,12 +52,12 @@ def test_never_tuned_blind_set_stays_above_its_measured_floor() -> None:
 
 
 def test_newest_never_tuned_blind_set_stays_above_its_measured_floor() -> None:
-    # Measured once, blind, after the blind13 fixes: macro-F1 0.913, recall rejection 0.92 /
-    # offer 1.00 / reply 0.88, respond_by 6 of 7.
-    _check(evaluate(CASES / "blind14"), macro_f1=0.91, recall=0.87, respond_by=0.85)
+    # Measured once, blind, after the blind14 fixes: macro-F1 0.991, recall rejection 0.90 /
+    # offer 1.00 / reply 1.00, respond_by 6 of 6.
+    _check(evaluate(CASES / "blind15"), macro_f1=0.99, recall=0.89, respond_by=1.0)
 
 
-@pytest.mark.parametrize("split", [f"blind{n}" for n in range(2, 14) if n != 12])
+@pytest.mark.parametrize("split", [f"blind{n}" for n in range(2, 15) if n != 12])
 def test_looked_at_blind_sets_meet_the_issue_targets(split: str) -> None:
     _check(evaluate(CASES / split))
 
@@ -72,7 +72,7 @@ def test_own_cases_cover_every_kind_and_several_languages() -> None:
 
     kinds: set[str] = set()
     total = 0
-    for split in ("train", "heldout", *(f"blind{n}" for n in range(2, 15))):
+    for split in ("train", "heldout", *(f"blind{n}" for n in range(2, 16))):
         labels = json.loads((CASES / split / "labels.json").read_text(encoding="utf-8"))
         kinds |= {v["kind"] for v in labels.values()}
         total += len(labels)

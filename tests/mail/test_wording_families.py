@@ -33,6 +33,14 @@ def _mail(body: str, sender: str = "Kim Lee <kim.lee@orchardgrove.example>") -> 
         ("Proces nadal trwa, skontaktujemy się wkrótce.", MailKind.EMPLOYER_REPLY),
         ("El proceso sigue abierto; nos pondremos en contacto pronto.", MailKind.EMPLOYER_REPLY),
         ("We'd love you on board: base salary 90k, start date 1 April.", MailKind.OFFER),
+        # after blind14
+        ("Resolvemos continuar com outros candidatos nesta vaga.", MailKind.REJECTION),
+        ("Abbiamo scelto di procedere con altri candidati.", MailKind.REJECTION),
+        ("Nous allons poursuivre avec d'autres candidats.", MailKind.REJECTION),
+        ("We gaan verder met andere kandidaten.", MailKind.REJECTION),
+        ("Wir machen mit einer anderen Kandidatin weiter.", MailKind.REJECTION),
+        ("La selezione è slittata, le daremo una risposta presto.", MailKind.EMPLOYER_REPLY),
+        ("El proceso se ha retrasado; te daremos una respuesta pronto.", MailKind.EMPLOYER_REPLY),
     ],
 )
 def test_wording_family_reads_as_its_kind(body: str, kind: MailKind) -> None:
@@ -70,3 +78,11 @@ def test_university_domain_label_is_not_the_company() -> None:
         sender="Prof. Ada Quill <a.quill@thornbury.ac.example>",
     )
     assert read_mail(raw).company != "Ac"
+
+
+def test_a_legal_form_such_as_llp_is_not_part_of_the_company_name() -> None:
+    raw = _mail(
+        "We regret that we are unable to offer you a place.",
+        sender="Graduate Recruitment <grads@pellowharte.example>",
+    ).replace(b"Kim\nOrchard Grove", b"Graduate Recruitment\nPellow Harte LLP")
+    assert read_mail(raw).company == "Pellow Harte"

@@ -59,7 +59,7 @@ _DEPARTMENT = re.compile(
     re.I,
 )
 _LEGAL = re.compile(
-    r"[ \t,]+(?:gmbh|ag|se|kg|ltd\.?|limited|llc|inc\.?|corp\.?|plc|s\.?a\.?s?|s\.?l\.?|s\.?r\.?l\.?|"
+    r"[ \t,]+(?:gmbh|ag|se|kg|ltd\.?|limited|llp|pllc|llc|inc\.?|pty\.? ltd\.?|corp\.?|plc|s\.?a\.?s?|s\.?l\.?|s\.?r\.?l\.?|"
     r"s\.?p\.?a\.?|b\.?v\.?|n\.?v\.?|sp\. z o\.o\.|lda\.?|ltda\.?)$",
     re.I,
 )

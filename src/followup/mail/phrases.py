@@ -420,6 +420,16 @@ _RAW: dict[MailKind, list[Entry]] = {
             5,
             r"(?:opted|opting|gone|went|go|going|settled|decided to go) (?:for|with|on) (?:a|another|an?other|the other|a different|a stronger|a more \w+) (?:candidate|applicant|person|profile)",
         ),
+        # "we decided to continue with other candidates", in the other languages
+        (
+            5,
+            r"(?:decidimos|vamos|resolvemos|optamos por|decidido|decidiu) (?:seguir|continuar|avançar|avanzar|prosseguir) (?:o processo |el proceso )?com? outr[oa]s?|"
+            r"(?:proseguire|procedere|continuare) (?:il processo |la selezione )?con (?:un altro|un'altra|altri|altre) (?:candidat|profil)|"
+            r"(?:poursuivre|continuer) (?:le processus )?avec (?:un autre|une autre|d'autres) (?:candidat|profil)|"
+            r"verder (?:gaan )?met (?:een andere|andere) (?:kandidaat|kandidaten|sollicitant)|"
+            r"mit (?:einer anderen|einem anderen|anderen) (?:kandidat|bewerber)|"
+            r"(?:kontynuować|kontynuujemy|kontynuować będziemy)[^.]{0,40}z (?:innymi|inną|innym) (?:kandydat|osob)",
+        ),
         # "will not go on to the next stage", in the eight languages
         (
             5,
@@ -857,6 +867,12 @@ _RAW: dict[MailKind, list[Entry]] = {
         (
             3,
             r"(?:nous reviendrons vers vous|vous tenir informé|unterlagen|zeugnisse|referenzen|melden uns|rückmeldung|te mantendremos|documentos|referencias|daremos retorno|faremo sapere|documenti|referenties|laten we (?:je|u) weten|dokumenty|referencje|damy znać)",
+        ),
+        # "we'll give you an answer" and "the process has stretched", in the other languages
+        (
+            3,
+            r"(?:ti|le|vi) daremo (?:una )?rispost|(?:te|le|les) daremos (?:una )?respuesta|(?:te |lhe )?daremos (?:uma )?resposta|(?:te|lhe) damos (?:uma )?resposta|"
+            r"si è (?:un po' )?(?:allungat|prolungat)|è slittat|se ha (?:alargado|retrasado)|(?:atrasou|se estendeu)|a pris (?:un peu )?de retard|heeft vertraging",
         ),
         # "the process is still ongoing" and "we'll be in touch", in the other languages
         (
