@@ -91,3 +91,20 @@ def test_invitation_ignores_scheduling_dates_for_the_candidate(extra: str) -> No
     reading = read_mail(_mail("Dana <dana@brightloom.example>", CONFIRMATION.format(extra=extra)))
     assert reading.kind is MailKind.INTERVIEW_INVITE
     assert reading.respond_by is None
+
+
+def test_a_person_relayed_by_a_messaging_platform_is_not_the_company() -> None:
+    body = (
+        "Dana Fox\nRecruiter at Brightloom\n\nHi Alex, after careful consideration we have"
+        " decided not to move forward with your application.\n"
+    )
+    raw = _mail("Dana Fox via LinkedIn <messages-noreply@linkedin.com>", body)
+    assert read_mail(raw).company == "Brightloom"
+
+
+def test_a_department_name_in_another_language_is_not_the_company() -> None:
+    raw = _mail(
+        "Equipa de Recrutamento <recrutamento@brightloom.example>",
+        REJECTION.format(sign="Brightloom"),
+    )
+    assert read_mail(raw).company == "Brightloom"

@@ -176,7 +176,19 @@ def _clean(candidate: str, *, keep_agency_words: bool = False) -> str:
     while len(words) > 1 and len(words[-1]) == 1:
         words.pop()  # what is left of "S.A." or "S.L."
     candidate = " ".join(words)
-    return "" if _GENERIC.match(candidate) else candidate
+    return "" if _GENERIC.match(candidate) or _TEAM_ONLY.fullmatch(candidate) else candidate
+
+
+# A display name that is only a department in another language ("Time de Talentos",
+# "Equipa de Recrutamento", "Ufficio Personale"): it names no employer.
+_TEAM_ONLY = re.compile(
+    r"(?:time|equipa|equipe|equipo|équipe|l'équipe|team|zespół|dział|servicio|service|ufficio|"
+    r"afdeling|abteilung)(?: (?:de|da|do|di|del|des|van|der|of))? (?:talentos?|recrutamento|"
+    r"recrutement|rh|rrhh|hr|selección|seleção|selezione|personale|personas|pessoas|people|"
+    r"rekrutacji|kadr|werving(?: (?:&|en) selectie)?|ressources humaines|recursos humanos|"
+    r"risorse umane|personal|talent acquisition)",
+    re.I,
+)
 
 
 _ROLE_MAILBOX = re.compile(
@@ -200,7 +212,8 @@ _ATS_DOMAIN = re.compile(
 _VENDOR_DOMAIN_WORD = re.compile(
     r"^(?:greenhouse|greenhaus|lever|leverly|myworkday(?:jobs)?|workday|ashby(?:hq)?|ashline|"
     r"smartrecruit(?:ers)?|icims|teamtailor|personio|recruitee|bamboohr|jazzhr|jazz|workable|"
-    r"jobvite|taleo|successfactors|hirevue|breezy|hirely|pinpointhq|rippling|jobdiva|bullhorn)"
+    r"jobvite|taleo|successfactors|hirevue|breezy|hirely|pinpointhq|rippling|jobdiva|bullhorn|"
+    r"linkedin|indeed|xing|glassdoor|stepstone|welcometothejungle|wellfound|otta|infojobs|pracuj)"
     r"(?:-?mail)?$",
     re.I,
 )
@@ -301,6 +314,8 @@ def find_company(mail: ParsedMail, text: str) -> str | None:
         # names it last.
         left, right = via.group(1), name[via.end(1) :].split(None, 1)[-1]
         name = right if not _clean(left) else left
+        if _VENDOR_DOMAIN_WORD.match(_squash(right)) and not _is_org(left):
+            name = ""  # "Sara Kim via LinkedIn": a person relayed by a platform, not an employer
     name = _clean(name)
     vendor = _vendor_domain(mail.from_addr)
     if vendor:
