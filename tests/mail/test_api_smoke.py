@@ -35,6 +35,22 @@ def test_mail_from_the_user_is_flagged_as_their_own() -> None:
     assert read_mail(raw, user_addresses=("Sam@Example.org",)).from_user
 
 
+def test_the_users_own_words_are_never_read_as_an_employers_verdict() -> None:
+    own = (
+        b"From: Sam Lee <sam@example.org>\n"
+        b"To: Ana Ruiz <ana.ruiz@orbital-foods.example>\n"
+        b"Subject: Re: Your application\n"
+        b"Date: Tue, 10 Mar 2026 10:00:00 +0100\n\n"
+        b"Hi Ana, I understand if you have decided not to move forward with my application,\n"
+        b"but I remain very interested in the role at Orbital Foods.\nSam\n"
+    )
+    reading = read_mail(own, user_addresses=("sam@example.org",))
+    assert reading.from_user
+    assert reading.kind is MailKind.OTHER
+    assert any("your own mail" in reason for reason in reading.reasons)
+    assert read_mail(own).kind is MailKind.REJECTION  # the same words from anyone else
+
+
 def test_empty_input_is_unparseable_other_with_zero_confidence() -> None:
     reading = read_mail(b"")
     assert reading.kind is MailKind.OTHER

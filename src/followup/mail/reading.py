@@ -78,6 +78,8 @@ def _read(
     mail: ParsedMail, user_addresses: Sequence[str], corrections: Corrections | None
 ) -> MailReading:
     signals = read_signals(mail)
+    users = frozenset(address.strip().lower() for address in user_addresses)
+    from_user = mail.from_addr in users
     correction = corrections.lookup(mail.from_addr, mail.subject) if corrections else None
     if correction is not None:
         verdict = Verdict(
@@ -85,6 +87,11 @@ def _read(
             1.0,
             (f"user correction for {correction.sender} '{correction.subject}'",),
         )
+    elif from_user:
+        # The user's own mail is their follow-up whatever its words say ("I understand if you
+        # have chosen someone else" is not a rejection). Not classifying it also halves the
+        # reading cost of a poll, since every draft the user sends comes back as their mail.
+        verdict = Verdict(MailKind.OTHER, 1.0, ("your own mail: counts as your follow-up",))
     else:
         verdict = classify(mail, signals)
     kind = verdict.kind
@@ -99,14 +106,13 @@ def _read(
     back_on = None
     if kind is MailKind.AUTO_REPLY and mail.date is not None:
         back_on = find_back_on(text, mail.date)
-    users = frozenset(address.strip().lower() for address in user_addresses)
     bounced: tuple[str, ...] = ()
     company: str | None = None
     if kind is MailKind.BOUNCE:
         bounced = mail.dsn_recipients or _bounced_from_text(mail, users)
         company = company_from_domain(bounced[0]) if bounced else None
-    elif kind is not MailKind.OTHER or not signals.free_mail_sender:
-        company = find_company(mail, text)
+    elif from_user or kind is not MailKind.OTHER or not signals.free_mail_sender:
+        company = find_company(mail, text)  # the user's mail may name the employer it answers
     calendar = mail.calendar
     return MailReading(
         kind=kind,
@@ -127,7 +133,7 @@ def _read(
         subject=mail.subject,
         from_addr=mail.from_addr,
         from_name=mail.from_name,
-        from_user=mail.from_addr in users,
+        from_user=from_user,
         to=mail.to,
         cc=mail.cc,
         reply_to=mail.reply_to,
