@@ -113,6 +113,22 @@ def test_outbox_intent_is_stored_once_and_moves_through_states(store: SqliteStor
     assert store.outbox("intended") == []
 
 
+def test_the_claim_before_drafts_create_is_fsynced_and_other_commits_are_not(
+    store: SqliteStore,
+) -> None:
+    # A power cut must not roll back the claim made just before the Gmail call (a second
+    # draft would follow); ordinary commits keep WAL's cheaper NORMAL mode.
+    statements: list[str] = []
+    store._db.set_trace_callback(statements.append)
+    store.put_outbox(_entry())
+    assert store.claim_outbox("k1", expected="intended", state="creating", at=T0)
+    claim = next(i for i, sql in enumerate(statements) if sql.startswith("UPDATE outbox"))
+    assert statements[claim - 2 : claim] == ["PRAGMA synchronous=FULL", "BEGIN IMMEDIATE"]
+    assert statements[claim + 1 : claim + 3] == ["COMMIT", "PRAGMA synchronous=NORMAL"]
+    assert "PRAGMA synchronous=FULL" not in statements[: claim - 2]
+    assert store._db.execute("PRAGMA synchronous").fetchone()[0] == 1  # NORMAL again
+
+
 def test_outbox_for_drafts_finds_only_the_draft_ids_asked_for(store: SqliteStore) -> None:
     for key, draft_id in [("k1", "r1"), ("k2", "r2"), ("k3", None)]:
         store.put_outbox(_entry(key))

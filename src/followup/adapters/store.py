@@ -150,10 +150,10 @@ class SqliteStore:
         self._lock = threading.RLock()
         self._depth = 0
         self._db.execute("PRAGMA journal_mode=WAL")
-        # FULL, not NORMAL: with NORMAL a power cut can roll back the last committed draft
-        # intents, and the next start would create those drafts a second time. An fsync per
-        # commit costs ~0.3 ms here, against a poll every few minutes.
-        self._db.execute("PRAGMA synchronous=FULL")
+        # NORMAL: in WAL mode every commit survives a crash of the process; only a power cut
+        # can roll back the newest commits. The one commit that must survive that too (the
+        # claim made before drafts.create, see claim_outbox) is written with FULL.
+        self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.execute("PRAGMA foreign_keys=ON")
         self.migrate(tuple(migrations))
 
@@ -439,12 +439,30 @@ class SqliteStore:
         Two processes draining the same queue (the watcher and a CLI command) can then never
         both create the draft of one intent.
         """
-        cursor = self._write(
+        sql = (
             "UPDATE outbox SET state = ?, updated_at = ?, note = ? "
-            "WHERE intent_key = ? AND state = ?",
-            (state, _iso(at), note, intent_key, expected),
+            "WHERE intent_key = ? AND state = ?"
+        )
+        params = (state, _iso(at), note, intent_key, expected)
+        cursor = (
+            self._durable_write(sql, params) if state == "creating" else self._write(sql, params)
         )
         return cursor.rowcount == 1
+
+    def _durable_write(self, sql: str, params: Iterable[Any]) -> sqlite3.Cursor:
+        """A write that must outlive a power cut, not only a crash: it comes right before a
+        Gmail call that cannot be taken back. If it were rolled back after drafts.create
+        went through, the next start would see the intent unclaimed and create a second
+        draft. WAL frames are written in order, so this fsync also makes every earlier
+        commit durable."""
+        with self._lock:
+            if self._depth:  # inside an outer transaction: its commit decides
+                return self._db.execute(sql, tuple(params))
+            self._db.execute("PRAGMA synchronous=FULL")
+            try:
+                return self._write(sql, params)
+            finally:
+                self._db.execute("PRAGMA synchronous=NORMAL")
 
     def get_outbox(self, intent_key: str) -> OutboxEntry | None:
         rows = self._read("SELECT * FROM outbox WHERE intent_key = ?", (intent_key,))
