@@ -6,7 +6,7 @@ backend's lock held.
 
 from __future__ import annotations
 
-from gmail_emulator.methods import drafts, history, labels, messages, threads, users
+from gmail_emulator.methods import drafts, history, labels, messages, settings, threads, users
 from gmail_emulator.methods.base import Handler
 
 HANDLERS: dict[str, Handler] = {
@@ -16,4 +16,5 @@ HANDLERS: dict[str, Handler] = {
     **threads.HANDLERS,
     **drafts.HANDLERS,
     **history.HANDLERS,
+    **settings.HANDLERS,
 }
