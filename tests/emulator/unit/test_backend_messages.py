@@ -308,7 +308,7 @@ def test_a_body_that_is_not_an_object_is_a_bad_request(api: Api) -> None:
 
 def test_unknown_methods_are_reported_not_crashed(backend: Backend) -> None:
     with pytest.raises(ApiError):
-        backend.call(ME, "gmail.users.settings.getVacation", {"userId": ["me"]}, None)
+        backend.call(ME, "gmail.users.settings.updateVacation", {"userId": ["me"]}, None)
 
 
 def test_result_size_estimate_projects_the_total_from_the_first_page(
