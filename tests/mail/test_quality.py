@@ -24,14 +24,19 @@ CORPUS = Path(
 
 
 def _check(
-    report: Report, *, macro_f1: float = 0.93, recall: float = 0.97, respond_by: float = 0.85
+    report: Report,
+    *,
+    macro_f1: float = 0.93,
+    recall: float = 0.97,
+    respond_by: float = 0.85,
+    interview_at: float = 0.90,
 ) -> None:
     assert report.macro_f1 >= macro_f1, report.mistakes
     for kind in ("rejection", "offer", "employer_reply"):
         score = report.per_kind[kind]
         if score.support:
             assert score.recall >= recall, (kind, report.mistakes)
-    for name, floor in (("interview_at", 0.90), ("respond_by", respond_by)):
+    for name, floor in (("interview_at", interview_at), ("respond_by", respond_by)):
         good, considered = report.fields[name]
         if considered:
             assert good / considered >= floor, (name, report.mistakes)
@@ -63,6 +68,15 @@ def test_last_written_blind_set_stays_above_its_measured_floor() -> None:
     _check(evaluate(CASES / "blind16"), macro_f1=0.96, recall=0.83, respond_by=1.0)
 
 
+def test_blind17_stays_above_its_measured_floor() -> None:
+    # Measured once, blind (new registers: council/university letters, chat notes, portal status
+    # tables): macro-F1 0.866, recall rejection 0.87 / offer 1.00 / reply 0.875, respond_by 2 of
+    # 6, interview_at 0 of 1 ("Room 3.04" read as the time).
+    _check(
+        evaluate(CASES / "blind17"), macro_f1=0.86, recall=0.86, respond_by=0.33, interview_at=0.0
+    )
+
+
 @pytest.mark.parametrize("split", [f"blind{n}" for n in range(2, 15) if n != 12])
 def test_looked_at_blind_sets_meet_the_issue_targets(split: str) -> None:
     _check(evaluate(CASES / split))
@@ -78,7 +92,7 @@ def test_own_cases_cover_every_kind_and_several_languages() -> None:
 
     kinds: set[str] = set()
     total = 0
-    for split in ("train", "heldout", *(f"blind{n}" for n in range(2, 17))):
+    for split in ("train", "heldout", *(f"blind{n}" for n in range(2, 18))):
         labels = json.loads((CASES / split / "labels.json").read_text(encoding="utf-8"))
         kinds |= {v["kind"] for v in labels.values()}
         total += len(labels)
