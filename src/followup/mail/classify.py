@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from followup.mail.bayes import Opinion, trained_model
 from followup.mail.extract import find_slots
+from followup.mail.literals import present
 from followup.mail.model import MailKind, ParsedMail
 from followup.mail.phrases import TABLE
 from followup.mail.signals import HeaderSignals
@@ -109,8 +110,8 @@ def score_text(text: str) -> Scores:
     for kind, entries in TABLE.items():
         found: list[tuple[float, str]] = []
         spans: list[tuple[int, int]] = []
-        for weight, pattern in entries:
-            match = pattern.search(text)
+        for weight, pattern, needs in entries:
+            match = pattern.search(text) if present(needs, text) else None
             if match and all(match.end() <= a or match.start() >= b for a, b in spans):
                 found.append((weight, match.group(0).strip()))
                 spans.append(match.span())

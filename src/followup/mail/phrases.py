@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from followup.mail.literals import Needs, required_literals
 from followup.mail.model import MailKind
 
 Entry = tuple[float, str]
@@ -915,10 +916,12 @@ _RAW: dict[MailKind, list[Entry]] = {
 }
 
 # Patterns are matched against lower-cased text without re.IGNORECASE: case-folding in the
-# engine made scoring three times slower, and the 300 messages/s target is per core.
-TABLE: dict[MailKind, list[tuple[float, re.Pattern[str]]]] = {
+# engine made scoring three times slower, and the 300 messages/s target is per core. Each
+# carries the literals it cannot match without (see literals.py), tested before the regex runs.
+TABLE: dict[MailKind, list[tuple[float, re.Pattern[str], Needs]]] = {
     kind: [
-        (weight, re.compile(pattern)) for weight, pattern in sorted(entries, key=lambda e: -e[0])
+        (weight, re.compile(pattern), required_literals(pattern))
+        for weight, pattern in sorted(entries, key=lambda e: -e[0])
     ]
     for kind, entries in _RAW.items()
 }
