@@ -41,6 +41,19 @@ def _mail(body: str, sender: str = "Kim Lee <kim.lee@orchardgrove.example>") -> 
         ("Wir machen mit einer anderen Kandidatin weiter.", MailKind.REJECTION),
         ("La selezione è slittata, le daremo una risposta presto.", MailKind.EMPLOYER_REPLY),
         ("El proceso se ha retrasado; te daremos una respuesta pronto.", MailKind.EMPLOYER_REPLY),
+        # after blind15-17
+        ("The client aren't moving your application further, sorry.", MailKind.REJECTION),
+        ("We've chosen not to bring you forward this time.", MailKind.REJECTION),
+        ("Honestly we're not in a position to extend an offer right now.", MailKind.REJECTION),
+        ("We can't make an offer until both references are back.", MailKind.EMPLOYER_REPLY),
+        ("Wir können Ihnen kein Angebot machen, so leid es uns tut.", MailKind.REJECTION),
+        ("Non possiamo farle un'offerta per questa posizione.", MailKind.REJECTION),
+        ("Notre choix s'est arrêté sur une autre candidate.", MailKind.REJECTION),
+        ("La nostra scelta è ricaduta su un altro profilo.", MailKind.REJECTION),
+        ("Onze keuze is gevallen op een andere kandidaat.", MailKind.REJECTION),
+        ("Nasz wybór padł na innego kandydata.", MailKind.REJECTION),
+        ("Status: Unsuccessful\nRole: Product Analyst", MailKind.REJECTION),
+        ("Estado: descartado\nPuesto: Analista", MailKind.REJECTION),
     ],
 )
 def test_wording_family_reads_as_its_kind(body: str, kind: MailKind) -> None:
@@ -86,3 +99,19 @@ def test_a_legal_form_such_as_llp_is_not_part_of_the_company_name() -> None:
         sender="Graduate Recruitment <grads@pellowharte.example>",
     ).replace(b"Kim\nOrchard Grove", b"Graduate Recruitment\nPellow Harte LLP")
     assert read_mail(raw).company == "Pellow Harte"
+
+
+def test_a_shop_offer_is_not_a_job_offer() -> None:
+    body = "We're delighted to offer you 15% off everything this weekend. Shop now."
+    raw = _mail(body, sender="Threadly <deals@threadly.example>")
+    assert read_mail(raw).kind is MailKind.OTHER
+
+
+def test_a_job_offer_that_mentions_a_discount_is_still_an_offer() -> None:
+    body = "We're delighted to offer you the role of Buyer, salary 52k. Staff get 30% off in store."
+    assert read_mail(_mail(body)).kind is MailKind.OFFER
+
+
+def test_a_tough_choice_between_finalists_is_not_a_rejection() -> None:
+    body = "It's a tough choice between you and another candidate; we'll decide by Friday."
+    assert read_mail(_mail(body)).kind is not MailKind.REJECTION

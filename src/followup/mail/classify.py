@@ -16,7 +16,7 @@ from followup.mail.bayes import Opinion, trained_model
 from followup.mail.extract import find_slots
 from followup.mail.literals import present
 from followup.mail.model import MailKind, ParsedMail
-from followup.mail.phrases import TABLE
+from followup.mail.phrases import SHOPPING, TABLE
 from followup.mail.signals import HeaderSignals
 
 _CONDITIONAL_INVITE = re.compile(
@@ -39,6 +39,13 @@ _INTERVIEW_WORDS = re.compile(
     re.I,
 )
 _SPACE_RUNS = re.compile(r"\s+")
+_SHOPPING = re.compile(SHOPPING)
+# Words only a job offer has; a shop's "pleased to offer you 20% off" has none of them.
+_JOB_WORDS = re.compile(
+    r"\b(?:role|position|job|salary|contract|start date|interview|candidate|hiring|employment|"
+    r"stelle|gehalt|vertrag|poste|salaire|contrat|puesto|salario|contrato|vaga|salário|"
+    r"posizione|stipendio|contratto|functie|salaris|stanowisk|wynagrodz|umow)"
+)
 # A whole sentence in double quotes is reported speech: a newsletter or a friend quoting "we've
 # decided to move forward with other candidates" is not the employer saying it.
 _QUOTED_SENTENCE = re.compile(r'"(?:[^"\n]|\n(?!\n)){20,400}"')  # may wrap, not span paragraphs
@@ -126,7 +133,8 @@ def classify(mail: ParsedMail, signals: HeaderSignals) -> Verdict:
     """The kind of ``mail`` with a confidence in 0..1 and human-readable reasons."""
     # The top of a message decides its kind; a cap keeps a 1 MB body from costing a second.
     text = f"{mail.subject}\n{mail.new_text[:MAX_SCORED_CHARS]}".translate(_QUOTES)
-    scores = score_text(_SPACE_RUNS.sub(" ", _unquote(text.lower())))
+    lowered = text.lower()
+    scores = score_text(_SPACE_RUNS.sub(" ", _unquote(lowered)))
     header_reasons = list(signals.auto_headers)
 
     def verdict(kind: MailKind, confidence: float, *extra: str) -> Verdict:
@@ -202,11 +210,11 @@ def classify(mail: ParsedMail, signals: HeaderSignals) -> Verdict:
         if found is None or invite >= 6:
             return None
         # A status phrase ("on hold", "still in the running") keeps an employer reply one.
-        if found.kind is MailKind.REJECTION and _STILL_OPEN.search(text.lower()):
+        if found.kind is MailKind.REJECTION and _STILL_OPEN.search(lowered):
             return None
         sure = found.probability >= SURE_PROBABILITY
         gist = _REJECTION_GIST if found.kind is MailKind.REJECTION else _OFFER_GIST
-        if not sure and not gist.search(text.lower()):
+        if not sure and not gist.search(lowered):
             return None
         return verdict(found.kind, 0.6, found.reason())
 
@@ -229,6 +237,8 @@ def classify(mail: ParsedMail, signals: HeaderSignals) -> Verdict:
         return verdict(MailKind.REJECTION, 0.75)
     # An offer needs one real offer phrase; "offer" plus "start date" is only talk about one.
     real_offer = scores.strongest[MailKind.OFFER] >= 4
+    if real_offer and _SHOPPING.search(lowered) and not _JOB_WORDS.search(lowered):
+        real_offer = False
     if (
         offer >= 5
         and real_offer

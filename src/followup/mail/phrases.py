@@ -17,6 +17,14 @@ from followup.mail.model import MailKind
 
 Entry = tuple[float, str]
 
+# Shop and marketing wording ("20% off", "shop now", "free shipping"): with it and no job word
+# a "we're pleased to offer you" is a discount, not a job (classify.py applies that rule).
+SHOPPING = (
+    r"\d ?% (?:off|de (?:réduction|descuento|desconto)|korting|rabatu?|sconto|rabatt)|shop now|promo code|discount code|coupon|free (?:shipping|delivery)|"
+    r"jetzt (?:einkaufen|shoppen)|code promo|livraison gratuite|compra(?:r)? ahora|envío gratis|código (?:promocional|de desconto)|frete grátis|"
+    r"acquista ora|spedizione gratuita|codice (?:promo|sconto)|gratis verzending|bestel nu|darmowa dostawa|kod rabatowy|kup teraz"
+)
+
 _RAW: dict[MailKind, list[Entry]] = {
     MailKind.REJECTION: [
         # Structural: a regret word, then a negation, then the candidacy not going on. The
@@ -115,7 +123,8 @@ _RAW: dict[MailKind, list[Entry]] = {
         ),
         (
             5,
-            r"not to (?:extend|make|offer) (?:you )?(?:an|the) offer|(?:won'?t|will not|cannot|can'?t) (?:be )?(?:extend|make|extending|making) (?:you )?(?:an|the) offer",
+            r"(?:not to (?:extend|make|offer) (?:you )?(?:an|the) offer|(?:won'?t|will not|cannot|can'?t) (?:be )?(?:extend|make|extending|making) (?:you )?(?:an|the) offer)"
+            r"(?![^.]{0,40}\b(?:until|before|unless|till|yet)\b)",
         ),
         (
             4,
@@ -440,6 +449,36 @@ _RAW: dict[MailKind, list[Entry]] = {
             r"non (?:proseguirà|passerà|avanzerà|accederà) (?:alla|al)|ne (?:passera|passerez|sera) pas (?:à|au|retenue?) (?:l'étape|la prochaine|la suite|l'entretien)|"
             r"niet (?:door|verder) (?:naar|gaat naar) de (?:volgende|tweede)|gaat niet door naar|"
             r"nicht (?:in die nächste|für die nächste) (?:runde|phase|stufe)|nie (?:przejdzie|przechodzi) (?:do|dalej)",
+        ),
+        # blind15-17 families. Any negation before "taking/moving it forward" ("they're not
+        # taking it forward", "we aren't moving you further"), the object being the candidacy.
+        (
+            4,
+            r"(?:not|n't|no longer) (?:be )?(?:taking|take|moving|move|bringing|bring|carrying|carry|putting|put) (?:it|this|you|things|your (?:application|candidacy|candidature|profile|cv)) (?:any )?(?:forward|further)",
+        ),
+        # "we're not going to make an offer", "not in a position to extend an offer", in the
+        # eight languages; never "can't make an offer until the references are back".
+        (
+            4,
+            r"(?:(?:not|n't)(?: going to| gonna| be| in a position to| able to)? (?:extend|make|extending|making) (?:you )?(?:an|the|a formal|a) offer|"
+            r"(?:ihnen|dir) kein (?:angebot|vertragsangebot) (?:machen|unterbreiten)|(?:pas|ne pouvons pas) (?:en mesure de )?vous (?:faire|proposer) (?:d'|une )offre|"
+            r"no (?:te|le)s? (?:haremos|vamos a hacer|podemos hacer) (?:una )?oferta|não (?:vamos|iremos|podemos) (?:fazer|apresentar)(?: (?:te|lhe))? (?:uma )?(?:proposta|oferta)|"
+            r"non (?:ti|le|vi) (?:faremo|possiamo fare) (?:un'|una )?(?:offerta|proposta)|(?:geen|niet) (?:een )?aanbod (?:doen|maken)|nie (?:złożymy|możemy złożyć|przedstawimy) (?:ci |panu |pani )?oferty)"
+            r"(?![^.]{0,40}\b(?:until|before|unless|till|yet|bis|avant|hasta|até|finché|totdat|dopóki)\b)",
+        ),
+        # "our choice fell on another applicant": "unsere Wahl ist auf eine andere Bewerberin
+        # gefallen", "notre choix s'est porté sur un autre candidat", in the eight languages
+        (
+            4,
+            r"\bchoice (?:has )?(?:fell|fallen|landed|went|gone) (?:on|to) (?:another|a different|an other|someone else)|\bwahl (?:ist |fiel )?(?:auf|für) (?:eine?n?|einen) andere|choix s'est (?:porté|arrêté) sur (?:un|une) autre|"
+            r"elección (?:ha recaído|recayó) (?:en|sobre) otr|escolha recaiu (?:sobre |em |n)(?:um |uma |o |a )?outr|scelta è (?:ri)?caduta su (?:un altr|un'altr|altr)|keuze is (?:gevallen|uitgekomen) op (?:een )?(?:andere|iemand anders)|wybór padł na inn",
+        ),
+        # Portal status fields: "status: not progressing", "statut : non retenu"
+        (
+            5,
+            r"(?:status|statut|estado|stato|stan) ?: ?(?:not (?:progressing|proceeding|moving forward|shortlisted|selected)|unsuccessful|declined|rejected|closed - not selected|"
+            r"abgelehnt|absage|nicht berücksichtigt|non retenue?|refusée?|no seleccionad[oa]|descartad[oa]|rechazad[oa]|não selecionad[oa]|reprovad[oa]|"
+            r"non selezionat[oa]|scartat[oa]|respint[oa]|afgewezen|niet geselecteerd|odrzucon[aey]|niezakwalifikowan)",
         ),
     ],
     MailKind.OFFER: [
@@ -912,6 +951,7 @@ _RAW: dict[MailKind, list[Entry]] = {
             r"(?:dentist|appointment reminder|statement is ready|your order|receipt for your payment|password reset)",
         ),
         (2, r"(?:tips|how to ace|career advice|top \d+|ways to)"),
+        (4, SHOPPING),
     ],
 }
 
