@@ -183,3 +183,13 @@ def test_numeric_date_inside_a_sentence_is_read_whole_for_back_on() -> None:
 def test_polish_within_a_week_needs_no_number() -> None:
     thursday = datetime(2026, 10, 15, 13, 0, tzinfo=timezone(timedelta(hours=2)))
     assert find_respond_by("Odezwę się w ciągu tygodnia.", thursday) == date(2026, 10, 22)
+
+
+def test_a_weekday_with_a_day_number_is_that_date_only_when_the_weekday_fits() -> None:
+    base = date(2027, 10, 12)  # a Tuesday
+    assert [m.day for m in find_dates("el viernes 22", base)] == [date(2027, 10, 22)]
+    assert [m.day for m in find_dates("Freitag, 22.", base)] == [date(2027, 10, 22)]
+    # the 23rd is a Saturday: "Friday 23" is read as the coming Friday
+    assert [m.day for m in find_dates("Friday 23", base)] == [date(2027, 10, 15)]
+    # a time after a weekday is not a day of the month
+    assert [m.day for m in find_dates("Friday 10 am", base)] == [date(2027, 10, 15)]

@@ -115,3 +115,18 @@ def test_a_job_offer_that_mentions_a_discount_is_still_an_offer() -> None:
 def test_a_tough_choice_between_finalists_is_not_a_rejection() -> None:
     body = "It's a tough choice between you and another candidate; we'll decide by Friday."
     assert read_mail(_mail(body)).kind is not MailKind.REJECTION
+
+
+@pytest.mark.parametrize(
+    ("body", "respond_by"),
+    [
+        ("You will be advised of the outcome no later than Friday 12 February.", "2027-02-12"),
+        ("Wir geben Ihnen spätestens am 19. Februar Bescheid.", "2027-02-19"),
+        ("Gracias por escribir; te digo algo el jueves 18 como muy tarde.", "2027-02-18"),
+        ("Nous vous tiendrons au courant au plus tard le 22 février.", "2027-02-22"),
+    ],
+)
+def test_an_at_the_latest_promise_is_a_respond_by(body: str, respond_by: str) -> None:
+    reading = read_mail(_mail(body))
+    assert reading.respond_by is not None
+    assert reading.respond_by.isoformat() == respond_by

@@ -71,6 +71,10 @@ NUMBERS: dict[str, int] = {
 }  # fmt: skip
 
 _WEEKDAY_RE = "|".join(sorted(map(re.escape, WEEKDAYS), key=len, reverse=True))
+# Short weekday words ("do", "mar", "sun") are also ordinary words: never before a bare number.
+_LONG_WEEKDAY_RE = "|".join(
+    sorted((re.escape(w) for w in WEEKDAYS if len(w) >= 5), key=len, reverse=True)
+)
 _MONTH_RE = "|".join(sorted(map(re.escape, MONTHS), key=len, reverse=True))
 _NUMBER_RE = r"\d{1,3}|" + "|".join(sorted(map(re.escape, NUMBERS), key=len, reverse=True))
 
@@ -216,6 +220,17 @@ _EXPLICIT: list[tuple[str, re.Pattern[str]]] = [
             _B + r"(?P<a>\d{1,2})[./](?P<b>\d{1,2})(?:[./](?P<y>(?:20)?\d\d))?(?![\d:/.]\d)"
         ),
     ),
+    (
+        "weekday_number",
+        re.compile(
+            _B
+            + r"(?P<wd>"
+            + _LONG_WEEKDAY_RE
+            + r"),?\s+(?:the\s+|le\s+|el\s+|den\s+|il\s+|o\s+|dia\s+)?(?P<d>\d{1,2})(?:st|nd|rd|th|\.|º)?"
+            r"(?![\w:/]|[.,]\d|\s*(?:am|pm|a\.m|p\.m|uhr|h\b|hrs?\b|o'clock|bis|to|-|–))",
+            re.I,
+        ),
+    ),
 ]
 _WEEKDAY = re.compile(
     _B
@@ -300,6 +315,8 @@ def _explicit_day(
     name: str, match: re.Match[str], base: date, *, lower_month: bool = False
 ) -> date | None:
     groups = match.groupdict()
+    if name == "weekday_number":
+        return _weekday_number_day(WEEKDAYS[groups["wd"].lower()], int(groups["d"]), base)
     year = int(groups["y"]) if groups.get("y") else None
     if year is not None and year < 100:
         year += 2000
@@ -320,6 +337,21 @@ def _explicit_day(
         return _with_year(month, day, year, base)
     except (ValueError, KeyError):
         return None
+
+
+def _weekday_number_day(weekday: int, day: int, base: date) -> date | None:
+    """ "Friday 22", "el viernes 22": the next day-of-month ``day`` that falls on that weekday
+    (within three months), else None so the bare weekday rule reads it."""
+    year, month = base.year, base.month
+    for _ in range(3):
+        try:
+            candidate = date(year, month, day)
+        except ValueError:
+            candidate = None
+        if candidate is not None and candidate >= base and candidate.weekday() == weekday:
+            return candidate
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return None
 
 
 def _with_year(month: int, day: int, year: int | None, base: date) -> date | None:

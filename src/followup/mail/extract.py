@@ -568,7 +568,10 @@ _REPLY_CUE = re.compile(
     r"te llamo|le llamo|ligo-lhe|ligo-te|ti chiamo|la chiamo|zadzwoni|"
     # "you'll hear from us" in the other languages
     r"\bhoor(?:t|en)?\b[^.]{0,40}\bvan (?:ons|mij)\b|\bhorens?\b|hören[^.]{0,20}von uns|von uns hören|"
-    r"noticias|sabrás|sabrá de|te escrib|le escrib|en cuanto sepa|notícias|notizie|saprai|sentirai|dostaniesz|otrzymasz|otrzyma pan",
+    r"noticias|sabrás|sabrá de|te escrib|le escrib|en cuanto sepa|notícias|notizie|saprai|sentirai|dostaniesz|otrzymasz|otrzyma pan|"
+    # "applicants will be notified of the outcome", "te digo algo", "je vous tiens au courant"
+    r"\boutcome|\bnotified|be informed|be advised|te digo|le digo|te dir[ée]|le dir[ée]|te aviso|le aviso|avisaremos|"
+    r"tiens au courant|tiendrons au courant|geben (?:ihnen|dir) bescheid|te aviso|ti dico|ti farò sapere|dam (?:ci|panu|pani) znać",
     re.I,
 )
 _CANDIDATE_DEADLINE = re.compile(
@@ -590,7 +593,10 @@ def _unwrap(text: str) -> str:
 
 _BY = re.compile(
     r"(?:\bby|before|no later than|within|d'ici|avant|bis|vor|antes d[eo]l?|hasta|até|"
-    r"entro|voor|uiterlijk|do|przed)\W*(?:the\s+|le\s+|el\s+|den\s+|o\s+|il\s+)?$",
+    r"entro|voor|uiterlijk|do|przed|"
+    # "at the latest": spätestens (am), au plus tard (le), como muy tarde (el)...
+    r"latest|spätestens|plus tard|más tardar|muy tarde|mais tardar|più tardi|najpóźniej)"
+    r"\W*(?:the\s+|le\s+|el\s+|den\s+|o\s+|il\s+|zum\s+|am\s+|dem\s+|al\s+|au\s+|dnia\s+)?$",
     re.I,
 )
 
