@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 
-from followup.mail.dates import add_business_days, find_dates
+from followup.mail.dates import add_business_days, find_dates, find_times
 from followup.mail.extract import (
     find_back_on,
     find_interview_at,
@@ -193,3 +193,10 @@ def test_a_weekday_with_a_day_number_is_that_date_only_when_the_weekday_fits() -
     assert [m.day for m in find_dates("Friday 23", base)] == [date(2027, 10, 15)]
     # a time after a weekday is not a day of the month
     assert [m.day for m in find_dates("Friday 10 am", base)] == [date(2027, 10, 15)]
+
+
+@pytest.mark.parametrize(
+    "text", ["at 14:30 in Room 3.04", "um 14:30 Uhr in Raum 2.15", "a las 14:30, sala 1.10"]
+)
+def test_a_room_number_is_not_a_clock_time(text: str) -> None:
+    assert [m.at.isoformat() for m in find_times(text)] == ["14:30:00"]

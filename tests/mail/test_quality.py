@@ -61,10 +61,9 @@ def test_blind17_stays_above_its_measured_floor() -> None:
     # tables): macro-F1 0.866, recall rejection 0.87 / offer 1.00 / reply 0.875, respond_by 2 of
     # 6, interview_at 0 of 1 ("Room 3.04" read as the time). After the blind15-17 wording
     # families (now looked at, so no longer blind): macro-F1 0.970, reply recall 0.88; after
-    # the "at the latest" / "outcome" / "viernes 22" date families respond_by 5 of 6.
-    _check(
-        evaluate(CASES / "blind17"), macro_f1=0.97, recall=0.87, respond_by=0.83, interview_at=0.0
-    )
+    # the "at the latest" / "outcome" / "viernes 22" date families respond_by 5 of 6, and
+    # interview_at 1 of 1 once place numbers ("Room 3.04") stopped being times.
+    _check(evaluate(CASES / "blind17"), macro_f1=0.97, recall=0.87, respond_by=0.83)
 
 
 @pytest.mark.parametrize("split", [f"blind{n}" for n in range(2, 17) if n != 12])

@@ -493,9 +493,19 @@ class TimeMention:
     """The end of a range ("1:00 to 4:00 pm"), when one is written."""
 
 
+# "Room 3.04", "Raum 2.15", "sala 1.10", "floor 4.30": a place number, not a clock time.
+_PLACE_BEFORE = re.compile(
+    r"(?:\broom|\brm\.?|raum|zimmer|salle|sala|aula|zaal|lokaal|kamer|pokój|pok\.|floor|level|"
+    r"building|suite|unit|gate|desk|\bno\.|\bnr\.?|n[°º])\s*$",
+    re.I,
+)
+
+
 def find_times(text: str) -> Iterator[TimeMention]:
     """Clock times ("2:00 PM Central", "14h30", "11:00 Uhr (MESZ)"); a range yields its start."""
     for match in TIME_RE.finditer(text):
+        if _PLACE_BEFORE.search(text, max(0, match.start() - 12), match.start()):
+            continue
         hour_text, minute_text = match.group("h1"), match.group("m1")
         ampm = (match.group("ap1") or match.group("ap2") or "").lower().replace(".", "")
         if not (minute_text or ampm or match.group("hh1") or (match.group("sep1") or "").strip()):
