@@ -130,3 +130,26 @@ def test_an_at_the_latest_promise_is_a_respond_by(body: str, respond_by: str) ->
     reading = read_mail(_mail(body))
     assert reading.respond_by is not None
     assert reading.respond_by.isoformat() == respond_by
+
+
+@pytest.mark.parametrize(
+    ("sender", "signature", "company"),
+    [
+        ("People Operations <people@brackenridge.example>", "Brackenridge", "Brackenridge"),
+        ("Personnel Department <jobs@calder.example>", "Calder", "Calder"),
+        (
+            "Clinical Staffing <staff@riverside.nhs.example>",
+            "Riverside Hospital",
+            "Riverside Hospital",
+        ),
+        ("RRHH Tajo Verde <empleo@tv-grupo.example>", "Tajo Verde", "Tajo Verde"),
+        ("Kim Lee <kim@nordlicht-it.example>", "Nordlicht IT", "Nordlicht IT"),
+    ],
+)
+def test_department_names_and_public_labels_do_not_hide_the_employer(
+    sender: str, signature: str, company: str
+) -> None:
+    raw = _mail("We'll be in touch by Friday.", sender=sender).replace(
+        b"Orchard Grove", signature.encode()
+    )
+    assert read_mail(raw).company == company

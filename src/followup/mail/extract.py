@@ -47,6 +47,7 @@ _GENERIC = re.compile(
     r"postmaster|mailer-daemon|unfortunately|congratulations|please|invitation|updated|canceled|"
     r"cancelled|automatic reply|out of office|hallo|bonjour|hola|olá|ciao|hoi|dzień dobry|"
     r"bewerbermanagement|personalabteilung|recrutement|reclutamiento|werken bij|karriere|"
+    r"rrhh|rh|rekrutacja|recrutamento|selección|seleção|selezione|werving|kadry|"
     r"vielen|merci|gracias|grazie|bedankt|dziękujemy|sehr|liebe|lieber|beste|cher|chère|estimado|"
     r"estimada|caro|cara|gentile|witam)$",
     re.I,
@@ -121,7 +122,8 @@ def _plain(value: str) -> str:
 
 
 _SKIP_LABELS = _words(
-    "mail email mx us eu uk jobs careers hire apply notifications co com www smtp ac edu gov k12"
+    "mail email mx us eu uk jobs careers hire apply notifications co com www smtp ac edu gov k12 "
+    "nhs gouv gob govt"
 )
 
 
@@ -153,6 +155,8 @@ def _matches_domain(candidate: str, core: str) -> bool:
 
 
 _POSSESSIVE = re.compile(r"['’]s$")
+# A capitalised acronym ending a name is part of it ("Bergwerk IT"), unless it is a department.
+_NAME_ACRONYM = re.compile(r"(?!(?:HR|RH|RE|FWD|FW|TA)$)[A-Z]{2,4}")
 _AGENCY_TAIL = re.compile(r"(?:recruiting|recruitment)$", re.I)
 
 
@@ -166,11 +170,14 @@ def _clean(candidate: str, *, keep_agency_words: bool = False) -> str:
         candidate = _LEGAL.sub("", candidate).strip()
         if not keep_agency_words or not _AGENCY_TAIL.search(candidate):
             candidate = _DEPARTMENT.sub("", candidate).strip()
+    if _TEAM_ONLY.fullmatch(candidate):
+        return ""  # before word trimming, which would leave "Operations" of "People Operations"
     words = candidate.split()
     while words and _GENERIC.match(words[0]):
         words.pop(0)
     while words and (
-        _GENERIC.match(words[-1]) or words[-1].lower() in ("&", "and", "und", "et", "y", "de")
+        (_GENERIC.match(words[-1]) and not _NAME_ACRONYM.fullmatch(words[-1]))
+        or words[-1].lower() in ("&", "and", "und", "et", "y", "de")
     ):
         words.pop()
     while len(words) > 1 and len(words[-1]) == 1:
@@ -186,7 +193,10 @@ _TEAM_ONLY = re.compile(
     r"afdeling|abteilung)(?: (?:de|da|do|di|del|des|van|der|of))? (?:talentos?|recrutamento|"
     r"recrutement|rh|rrhh|hr|selección|seleção|selezione|personale|personas|pessoas|people|"
     r"rekrutacji|kadr|werving(?: (?:&|en) selectie)?|ressources humaines|recursos humanos|"
-    r"risorse umane|personal|talent acquisition)",
+    r"risorse umane|personal|talent acquisition)|"
+    # English department names as display names: "Personnel Office", "Medical Staffing"
+    r"(?:medical |clinical )?(?:personnel|staffing|employment|recruitment|hr|human resources)"
+    r"(?: office| department| services| team)?|global mobility|people (?:operations|ops)",
     re.I,
 )
 
