@@ -1,11 +1,11 @@
 """Quality floors from issue 4, on our own labelled cases and on the shared corpus.
 
 Rules and the model's wording data were written against ``cases/train`` and the shared corpus;
-``heldout``, ``blind2`` to ``blind11`` and ``blind13`` to ``blind16`` were each measured blind
+``heldout``, ``blind2`` to ``blind11`` and ``blind13`` to ``blind17`` were each measured blind
 first (docs/classifier.md has those figures) and then looked at, so they are now tuned sets
 that must meet the issue's targets. ``blind12`` (its mistakes were printed once, not acted
-on) keeps a regression floor at its measured values, and so does ``blind17`` (looked at,
-not yet at the targets); lowering a floor needs a reason in the commit.
+on) keeps a regression floor at its measured values; lowering it needs a reason in the
+commit.
 """
 
 from __future__ import annotations
@@ -56,17 +56,7 @@ def test_never_tuned_blind_set_stays_above_its_measured_floor() -> None:
     _check(evaluate(CASES / "blind12"), macro_f1=0.86, recall=0.84, respond_by=0.66)
 
 
-def test_blind17_stays_above_its_measured_floor() -> None:
-    # Measured once, blind (new registers: council/university letters, chat notes, portal status
-    # tables): macro-F1 0.866, recall rejection 0.87 / offer 1.00 / reply 0.875, respond_by 2 of
-    # 6, interview_at 0 of 1 ("Room 3.04" read as the time). After the blind15-17 wording
-    # families (now looked at, so no longer blind): macro-F1 0.970, reply recall 0.88; after
-    # the "at the latest" / "outcome" / "viernes 22" date families respond_by 5 of 6, and
-    # interview_at 1 of 1 once place numbers ("Room 3.04") stopped being times.
-    _check(evaluate(CASES / "blind17"), macro_f1=0.97, recall=0.87, respond_by=0.83)
-
-
-@pytest.mark.parametrize("split", [f"blind{n}" for n in range(2, 17) if n != 12])
+@pytest.mark.parametrize("split", [f"blind{n}" for n in range(2, 18) if n != 12])
 def test_looked_at_blind_sets_meet_the_issue_targets(split: str) -> None:
     _check(evaluate(CASES / split))
 

@@ -153,3 +153,31 @@ def test_department_names_and_public_labels_do_not_hide_the_employer(
         b"Orchard Grove", signature.encode()
     )
     assert read_mail(raw).company == company
+
+
+def _portal(status: str) -> bytes:
+    return (
+        "From: Careers <no-reply@careers.halvorsen.example>\nTo: Sam <sam@example.org>\n"
+        "Subject: Application update\nDate: Tue, 09 Feb 2027 10:00:00 +0000\n"
+        "Message-ID: <p1@example.org>\nContent-Type: text/plain; charset=utf-8\n\n"
+        f"Candidate: Sam\nRequisition: R-2231 Data Engineer\nStatus: {status}\n\nHalvorsen\n"
+    ).encode()
+
+
+@pytest.mark.parametrize(
+    ("status", "kind"),
+    [
+        ("In review\nNext update expected: 16 February 2027", MailKind.EMPLOYER_REPLY),
+        ("Interviewing", MailKind.EMPLOYER_REPLY),
+        ("Not progressing", MailKind.REJECTION),
+        ("Application received", MailKind.APPLICATION_ACK),
+    ],
+)
+def test_a_portal_status_field_reads_as_its_stage(status: str, kind: MailKind) -> None:
+    assert read_mail(_portal(status)).kind is kind
+
+
+def test_a_portal_status_with_an_expected_update_sets_respond_by() -> None:
+    reading = read_mail(_portal("Under review\nNext update expected: 16 February 2027"))
+    assert reading.respond_by is not None
+    assert reading.respond_by.isoformat() == "2027-02-16"

@@ -281,6 +281,12 @@ def classify(mail: ParsedMail, signals: HeaderSignals) -> Verdict:
         return verdict(MailKind.OTHER, 0.6, "sender uses a personal mail domain")
     employer = scores.of(MailKind.EMPLOYER_REPLY)
     forwarded = bool(_FORWARD_SUBJECT.match(mail.subject))
+    # A portal status past the receipt ("Status: Hiring manager review") is a status update
+    # even from a no-reply address (phrase weight 5 is only that status field).
+    # It comes before the model, which reads "candidate, interviewing, update" as an end.
+    portal_status = scores.strongest[MailKind.EMPLOYER_REPLY] >= 5 and not bulk
+    if portal_status:
+        return verdict(MailKind.EMPLOYER_REPLY, 0.6, "application status field")
     # 5. Fall-throughs: the model may rescue a rejection or an offer the phrases missed.
     rescued = rescue()
     if rescued is not None:

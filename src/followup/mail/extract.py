@@ -580,7 +580,7 @@ _REPLY_CUE = re.compile(
     r"\bhoor(?:t|en)?\b[^.]{0,40}\bvan (?:ons|mij)\b|\bhorens?\b|hören[^.]{0,20}von uns|von uns hören|"
     r"noticias|sabrás|sabrá de|te escrib|le escrib|en cuanto sepa|notícias|notizie|saprai|sentirai|dostaniesz|otrzymasz|otrzyma pan|"
     # "applicants will be notified of the outcome", "te digo algo", "je vous tiens au courant"
-    r"\boutcome|\bnotified|be informed|be advised|te digo|le digo|te dir[ée]|le dir[ée]|te aviso|le aviso|avisaremos|"
+    r"update expected|expected update|\boutcome|\bnotified|be informed|be advised|te digo|le digo|te dir[ée]|le dir[ée]|te aviso|le aviso|avisaremos|"
     r"tiens au courant|tiendrons au courant|geben (?:ihnen|dir) bescheid|te aviso|ti dico|ti farò sapere|dam (?:ci|panu|pani) znać",
     re.I,
 )

@@ -700,6 +700,11 @@ _RAW: dict[MailKind, list[Entry]] = {
         ),
     ],
     MailKind.APPLICATION_ACK: [
+        # a portal status field at the receipt stage: "Status: Application received"
+        (
+            5,
+            r"(?:status|statut|estado|stato|stan) ?: ?(?:application |candidature |candidatura |bewerbung |sollicitatie |aplikacja )?(?:received|submitted|reçue|eingegangen|recibida|recebida|ricevuta|ontvangen|otrzymana|przesłana)",
+        ),
         (
             5,
             r"your (?:job )?application\b[^.]{0,60}(?:has been|was|is|have been) (?:successfully |now )?(?:received|submitted|sent)",
@@ -867,6 +872,13 @@ _RAW: dict[MailKind, list[Entry]] = {
         ),
     ],
     MailKind.EMPLOYER_REPLY: [
+        # A portal status field past the receipt stage: "Status: Hiring manager review". Weight 5
+        # is the signal classify.py lets through from a no-reply address (a status update).
+        (
+            5,
+            r"(?:status|statut|estado|stato|stan) ?: ?(?:(?:hiring manager |under |in )review|interviewing|interview stage|assessment|shortlisted|on hold|"
+            r"in prüfung|im auswahlverfahren|en cours d'(?:examen|évaluation)|en revisión|en evaluación|em análise|em avaliação|in valutazione|in beoordeling|w (?:ocenie|weryfikacji))",
+        ),
         (
             3,
             r"(?:proof of (?:address|identity|id)|national insurance|(?:we|i) need (?:a copy|proof|your)|referenze|références|referências|copia (?:del|della|di)|ci serve|abbiamo bisogno|necesitamos|copia de|precisamos|cópia|nous aurions besoin|copie de|benötigen|kopie van|hebben (?:we )?nodig|potrzebujemy|kopi[aię]|"
