@@ -14,9 +14,10 @@ def _mail(sender: str, subject: str, body: str, headers: str = "") -> bytes:
     ).encode()
 
 
-def test_features_are_accent_free_words_and_adjacent_pairs() -> None:
+def test_features_are_accent_free_words_adjacent_pairs_and_word_starts() -> None:
     assert features("Leider keine Zusage, Équipe 2026") == {
         "leider", "keine", "zusage", "equipe", "leider keine", "keine zusage", "zusage equipe",
+        "leide~", "zusag~", "equip~",
     }  # fmt: skip
 
 

@@ -52,8 +52,19 @@ def test_held_out_cases_meet_the_issue_targets() -> None:
 
 def test_never_tuned_blind_set_stays_above_its_measured_floor() -> None:
     # Measured once, blind: macro-F1 0.867, recall rejection 0.85 / offer 1.00 / reply 0.86,
-    # respond_by 2 of 3.
-    _check(evaluate(CASES / "blind12"), macro_f1=0.86, recall=0.84, respond_by=0.66)
+    # respond_by 2 of 3. Since the model learned from ~950 written mails (session 2) every
+    # kind is right; its respond_by is still 2 of 3 (not looked at).
+    _check(evaluate(CASES / "blind12"), respond_by=0.66)
+
+
+@pytest.mark.parametrize(
+    ("split", "macro_f1", "recall"), [("blind18", 0.92, 0.97), ("blind19", 0.95, 0.88)]
+)
+def test_newest_blind_sets_stay_above_their_measured_floor(
+    split: str, macro_f1: float, recall: float
+) -> None:
+    # Measured before any change motivated by them (docs/classifier.md has all figures).
+    _check(evaluate(CASES / split), macro_f1=macro_f1, recall=recall, respond_by=0.75)
 
 
 @pytest.mark.parametrize("split", [f"blind{n}" for n in range(2, 18) if n != 12])
@@ -71,7 +82,7 @@ def test_own_cases_cover_every_kind_and_several_languages() -> None:
 
     kinds: set[str] = set()
     total = 0
-    for split in ("train", "heldout", *(f"blind{n}" for n in range(2, 18))):
+    for split in ("train", "heldout", *(f"blind{n}" for n in range(2, 20))):
         labels = json.loads((CASES / split / "labels.json").read_text(encoding="utf-8"))
         kinds |= {v["kind"] for v in labels.values()}
         total += len(labels)

@@ -181,3 +181,45 @@ def test_a_portal_status_with_an_expected_update_sets_respond_by() -> None:
     reading = read_mail(_portal("Under review\nNext update expected: 16 February 2027"))
     assert reading.respond_by is not None
     assert reading.respond_by.isoformat() == "2027-02-16"
+
+
+# Session 2: the model learned from ~950 written mails; these guard how the cascade uses it.
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Ainda estamos a falar com outros candidatos; daremos uma decisão em 10 dias úteis.",
+        "We're still speaking to other applicants and will have a decision for you by Friday.",
+        "Nie podjęliśmy jeszcze decyzji, odezwiemy się z decyzją w ciągu tygodnia.",
+    ],
+)
+def test_a_promised_decision_keeps_a_candidacy_open(body: str) -> None:
+    assert read_mail(_mail(body)).kind is MailKind.EMPLOYER_REPLY
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Je sollicitatie blijft gewoon lopen, ik laat het je weten als er nieuws is.",
+        "Ihre Bewerbung bleibt aktiv, auch wenn die Stelle gerade ruht.",
+        "Your application remains active while the budget is confirmed.",
+        "A sua candidatura continua em análise pela equipa.",
+    ],
+)
+def test_an_application_that_remains_active_is_an_employer_reply(body: str) -> None:
+    assert read_mail(_mail(body)).kind is MailKind.EMPLOYER_REPLY
+
+
+@pytest.mark.parametrize(
+    ("body", "kind"),
+    [
+        ("Übrigens, bei mir hat es mit der Stelle leider nicht geklappt. Ich ruf dich an.",
+         MailKind.OTHER),
+        ("fyi they turned me down at the bank, I'm gutted. pizza friday?", MailKind.OTHER),
+        ("Thanks for your time, Sam. We decided to go with another candidate for the role.",
+         MailKind.REJECTION),
+    ],
+)  # fmt: skip
+def test_personal_mail_is_a_rejection_only_when_it_is_about_the_reader(
+    body: str, kind: MailKind
+) -> None:
+    assert read_mail(_mail(body, sender="Jo <jo.park1987@gmail.com>")).kind is kind

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from followup.mail.bayes import Opinion, trained_model
-from followup.mail.extract import find_slots
+from followup.mail.extract import find_decision_by, find_slots
 from followup.mail.literals import present
 from followup.mail.model import MailKind, ParsedMail
 from followup.mail.phrases import SHOPPING, TABLE
@@ -79,6 +79,25 @@ _STILL_OPEN = re.compile(
     r"still (?:very much )?in the running|"
     r"still (?:reviewing|deciding|interviewing|considering|active|live|open)|"
     r"remains? (?:active|open|live|under consideration)|bear with us"
+)
+# A friend's own story ("bei mir hat es leider nicht geklappt", "they told me they went with
+# someone else, beers later?"): the rejection befalls the WRITER, and the employer is "they";
+# an employer writes "we" about the reader. Asked only for mail from personal mail domains.
+_OWN_STORY = re.compile(
+    r"\b(?:they|he|she)\b[^.!?\n]{0,30}\b(?:went with|chose|picked|hired|ghosted|said no)|"
+    r"\b(?:turned me down|rejected me|passed on me|told me|ghosted me|said no to me)\b|"
+    r"\bi(?:'ve|'m| have| am)?\b[^.!?\n]{0,20}\b(?:didn't get|did not get|got rejected|"
+    r"was rejected|been rejected|got turned down|got the rejection|got a rejection|got a no)\b|"
+    r"bei mir[^.!?\n]{0,40}(?:nicht geklappt|abgesagt|absage)|"
+    r"ich (?:habe|hab) (?:eine|die) absage|(?:haben|hat) mir (?:eine )?absage|mir abgesagt|"
+    r"j'ai (?:eu|reçu) une? (?:refus|réponse négative)|"
+    r"(?:je n'ai|j'ai) pas été (?:retenue?|prise?)|ils m'ont (?:refusée?|recalée?)|"
+    r"me (?:rechazaron|descartaron|dijeron que no)|"
+    r"no me (?:cogieron|eligieron|seleccionaron|contrataron)|"
+    r"(?:me |fui )(?:recusad|rejeitad|reprovad)|não me (?:chamaram|escolheram)|não passei|"
+    r"mi hanno (?:scartat|rifiutat|detto di no)|non mi hanno (?:pres|scelt)|"
+    r"ik ben (?:afgewezen|niet aangenomen)|(?:ze|zij) hebben (?:me|mij) afgewezen|"
+    r"bij mij[^.!?\n]{0,30}niet gelukt|odrzucili mnie|nie dostał(?:em|am)|dostał(?:em|am) odmow"
 )
 _OFFER_GIST = re.compile(
     r"offer|package|compensation|salary|contract|accept|welcome|on board|join|offre|proposition|"
@@ -212,6 +231,14 @@ def classify(mail: ParsedMail, signals: HeaderSignals) -> Verdict:
         # A status phrase ("on hold", "still in the running") keeps an employer reply one.
         if found.kind is MailKind.REJECTION and _STILL_OPEN.search(lowered):
             return None
+        # Nor does a promised answer: "we'll get back to you with a decision within five
+        # working days" keeps the candidacy open, whatever else the words suggest.
+        if (
+            found.kind is MailKind.REJECTION
+            and mail.date is not None
+            and find_decision_by(text, mail.date) is not None
+        ):
+            return None
         sure = found.probability >= SURE_PROBABILITY
         gist = _REJECTION_GIST if found.kind is MailKind.REJECTION else _OFFER_GIST
         if not sure and not gist.search(lowered):
@@ -231,7 +258,12 @@ def classify(mail: ParsedMail, signals: HeaderSignals) -> Verdict:
         if scores.of(MailKind.OTHER) >= 7 and scores.strongest[kind] < 5:
             return True
         personal = signals.free_mail_sender or bool(signals.bulk_headers)
-        return personal and model_says(kind) is None
+        if not personal:
+            return False
+        if model_says(kind) is None:
+            return True
+        # The model knows what a rejection says, not whose rejection it is.
+        return bool(_OWN_STORY.search(lowered))
 
     if rejection >= 4 and rejection >= offer - 1 and not listed(MailKind.REJECTION):
         return verdict(MailKind.REJECTION, 0.75)

@@ -60,8 +60,11 @@ _DEPARTMENT = re.compile(
     re.I,
 )
 _LEGAL = re.compile(
-    r"[ \t,]+(?:gmbh|ag|se|kg|ltd\.?|limited|llp|pllc|llc|inc\.?|pty\.? ltd\.?|corp\.?|plc|s\.?a\.?s?|s\.?l\.?|s\.?r\.?l\.?|"
-    r"s\.?p\.?a\.?|b\.?v\.?|n\.?v\.?|sp\. z o\.o\.|lda\.?|ltda\.?)$",
+    r"[ \t,]+(?:(?:gmbh|ag|se)(?:[ \t]*&[ \t]*co\.?(?:[ \t]+kgaa|[ \t]+kg)?)?|kg|ltd\.?|limited|llp|"
+    r"pllc|llc|inc\.?|pty\.? ltd\.?|corp\.?|plc|s\.?a\.?s?|s\.?l\.?|s\.?r\.?l\.?|"
+    r"s\.?p\.?a\.?|b\.?v\.?|n\.?v\.?|sp\.?(?: z o\.o\.?)?|lda\.?|ltda\.?|"
+    # A country branch is the same employer to the candidate ("Stellwerk Mobility UK").
+    r"(?-i:UK|US|USA|EMEA))$",
     re.I,
 )
 _VIA = re.compile(r"^(.+?)\s+(?:via|through|on behalf of|at)\s+.+$", re.I)

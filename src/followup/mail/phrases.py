@@ -935,6 +935,15 @@ _RAW: dict[MailKind, list[Entry]] = {
             3,
             r"odezwiemy|skontaktujemy|poinformujemy|nos pondremos en contacto|te contactaremos|le contactaremos|entraremos em contato|entraremos em contacto|la ricontatteremo|ti ricontatteremo|wir kommen (?:auf sie|auf dich)|nemen (?:we )?(?:binnenkort )?contact",
         ),
+        # "your application remains active" keeps the candidacy open, in the eight languages
+        (
+            3,
+            r"(?:application|candidacy|candidature)\b[^.]{0,20}\b(?:remains?|is still|stays?) (?:active|open|live|in (?:process|the process|play)|under consideration)|"
+            r"candidature (?:reste|est toujours|demeure) (?:active|ouverte|en cours|à l'étude)|bewerbung (?:bleibt|ist weiterhin|ist noch) (?:aktiv|offen|im (?:verfahren|rennen|prozess))|"
+            r"candidatura (?:sigue|continúa|permanece|segue|continua|rimane|resta) (?:abierta|activa|ativa|aberta|em análise|attiva|aperta|valida|en pie|en el proceso|no processo|in corsa|in valutazione)|"
+            r"sollicitatie blijft (?:wel |gewoon )?(?:lopen|actief|open|in behandeling)|(?:aplikacja|kandydatura|zgłoszenie) (?:pozostaje|jest nadal|jest wciąż|nadal jest) (?:aktywn|otwart|w grze|rozpatrywan)|"
+            r"laat (?:het )?(?:je|u) (?:zo snel mogelijk )?weten",
+        ),
     ],
     MailKind.OTHER: [
         # personal mail about the search, from friends and family
