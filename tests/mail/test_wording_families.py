@@ -223,3 +223,59 @@ def test_personal_mail_is_a_rejection_only_when_it_is_about_the_reader(
     body: str, kind: MailKind
 ) -> None:
     assert read_mail(_mail(body, sender="Jo <jo.park1987@gmail.com>")).kind is kind
+
+
+# after blind18/blind19
+@pytest.mark.parametrize(
+    ("body", "kind"),
+    [
+        ("Confirmamos a receção da sua candidatura.", MailKind.APPLICATION_ACK),
+        ("Confermiamo la ricezione della tua candidatura.", MailKind.APPLICATION_ACK),
+        ("Wir bestätigen hiermit den Eingang Ihrer Unterlagen.", MailKind.APPLICATION_ACK),
+        ("Infelizmente a decisão atrasou; a sua candidatura continua em análise e teremos uma "
+         "decisão até ao fim do mês.", MailKind.EMPLOYER_REPLY),
+        ("Purtroppo il processo si è allungato: la tua candidatura resta attiva.",
+         MailKind.EMPLOYER_REPLY),
+        ("I came across your profile and have a role you might like. Open to a quick chat?",
+         MailKind.OTHER),
+        ("Ho visto il tuo profilo su LinkedIn: ti andrebbe una chiacchierata?", MailKind.OTHER),
+    ],
+)  # fmt: skip
+def test_wording_family_from_blind18_and_19_reads_as_its_kind(body: str, kind: MailKind) -> None:
+    assert read_mail(_mail(body)).kind is kind
+
+
+def test_a_receipt_that_says_it_is_automatic_is_one_even_in_a_reply_thread() -> None:
+    raw = (
+        "From: Atelier Nord <jobs@ateliernord.example>\nTo: Sam <sam@example.org>\n"
+        "Subject: Re: Candidatura\nDate: Tue, 09 Feb 2027 10:00:00 +0000\n"
+        "In-Reply-To: <cv-1@example.org>\nMessage-ID: <w2@example.org>\n"
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "Mensagem automática: recebemos a sua candidatura e responderemos em breve.\n"
+    ).encode()
+    assert read_mail(raw).kind is MailKind.APPLICATION_ACK
+
+
+def test_a_job_board_listing_of_similar_offers_is_not_an_offer() -> None:
+    body = "Pracodawca wyświetlił Twoją aplikację. Zobacz podobne oferty pracy w Twojej okolicy."
+    assert read_mail(_mail(body, sender="Praca <powiadomienia@jobboard.example>")).kind is (
+        MailKind.OTHER
+    )
+
+
+@pytest.mark.parametrize(
+    ("body", "respond_by"),
+    [
+        ("Le daremos una respuesta en un plazo máximo de 5 días hábiles.", "2027-02-16"),
+        ("Dar-lhe-emos uma resposta no prazo de 10 dias úteis.", "2027-02-23"),
+        ("Nous reviendrons vers vous dans un délai de 10 jours.", "2027-02-19"),
+        ("Voltaremos a falar consigo até ao final da próxima semana.", "2027-02-19"),
+        ("still with the panel, should know thursday. hang tight", "2027-02-11"),
+    ],
+)
+def test_reply_periods_and_cues_from_blind18_and_19_set_respond_by(
+    body: str, respond_by: str
+) -> None:
+    reading = read_mail(_mail(body))
+    assert reading.respond_by is not None
+    assert reading.respond_by.isoformat() == respond_by

@@ -13,10 +13,10 @@ import re
 from dataclasses import dataclass
 
 from followup.mail.bayes import Opinion, trained_model
-from followup.mail.extract import find_decision_by, find_slots
+from followup.mail.extract import find_decision_by, find_respond_by, find_slots
 from followup.mail.literals import present
 from followup.mail.model import MailKind, ParsedMail
-from followup.mail.phrases import SHOPPING, TABLE
+from followup.mail.phrases import REMAINS_OPEN, SHOPPING, TABLE
 from followup.mail.signals import HeaderSignals
 
 _CONDITIONAL_INVITE = re.compile(
@@ -39,7 +39,28 @@ _INTERVIEW_WORDS = re.compile(
     re.I,
 )
 _SPACE_RUNS = re.compile(r"\s+")
+# A receipt that says what it is ("este es un mensaje automático"), even in a reply thread.
+_SELF_DECLARED_AUTOMATED = re.compile(
+    r"(?:automated|automatic|auto-generated|automatically generated) "
+    r"(?:message|e-?mail|notification)|"
+    r"do not reply to this|please don't reply to this|"
+    r"message automatique|ne pas répondre|"
+    r"automatisch (?:erstellte|generierte) (?:nachricht|e-mail)|"
+    r"automatische (?:nachricht|e-mail)|nicht auf diese (?:e-mail|nachricht) antworten|"
+    r"mensaje automático|correo automático|no respondas? a este|"
+    r"mensagem automática|e-?mail automático|não responda|"
+    r"messaggio automatico|e-?mail automatica|non rispondere|"
+    r"automatisch (?:gegenereerd|verzonden) bericht|automatisch bericht|niet op deze e-?mail|"
+    r"wiadomość (?:została )?(?:wygenerowana|wysłana) automatycznie|wiadomość automatyczna|"
+    r"nie odpowiadaj"
+)
 _SHOPPING = re.compile(SHOPPING)
+_REMAINS_OPEN = re.compile(REMAINS_OPEN)
+_DECISION_TO_COME = re.compile(
+    r"\b(?:decision|decide|final call|make a call)|décision|décider|entscheidung|entscheiden|"
+    r"decisión|decidir|decisão|decisione|decidere|besluit|beslissing|decyzj",
+    re.I,
+)
 # Words only a job offer has; a shop's "pleased to offer you 20% off" has none of them.
 _JOB_WORDS = re.compile(
     r"\b(?:role|position|job|salary|contract|start date|interview|candidate|hiring|employment|"
@@ -229,15 +250,9 @@ def classify(mail: ParsedMail, signals: HeaderSignals) -> Verdict:
         if found is None or invite >= 6:
             return None
         # A status phrase ("on hold", "still in the running") keeps an employer reply one.
-        if found.kind is MailKind.REJECTION and _STILL_OPEN.search(lowered):
-            return None
         # Nor does a promised answer: "we'll get back to you with a decision within five
         # working days" keeps the candidacy open, whatever else the words suggest.
-        if (
-            found.kind is MailKind.REJECTION
-            and mail.date is not None
-            and find_decision_by(text, mail.date) is not None
-        ):
+        if found.kind is MailKind.REJECTION and kept_open():
             return None
         sure = found.probability >= SURE_PROBABILITY
         gist = _REJECTION_GIST if found.kind is MailKind.REJECTION else _OFFER_GIST
@@ -265,7 +280,27 @@ def classify(mail: ParsedMail, signals: HeaderSignals) -> Verdict:
         # The model knows what a rejection says, not whose rejection it is.
         return bool(_OWN_STORY.search(lowered))
 
-    if rejection >= 4 and rejection >= offer - 1 and not listed(MailKind.REJECTION):
+    def kept_open(cues: re.Pattern[str] | None = None) -> bool:
+        """The mail says the candidacy goes on: "remains active", "on hold", or a promised
+        answer ("we'll get back to you with a decision within five working days")."""
+        if _REMAINS_OPEN.search(lowered) or (cues is None and _STILL_OPEN.search(lowered)):
+            return True
+        if mail.date is None:
+            return False
+        if cues is None:
+            return find_decision_by(text, mail.date) is not None
+        return find_respond_by(text, mail.date, cues=cues) is not None
+
+    # Only weak phrases ("infelizmente ... o processo") give way, and only to an application
+    # said to remain open or a decision still to come: "paused ... closing all applications"
+    # and "feedback can be requested within 28 days" stay rejections.
+    weak_rejection = scores.strongest[MailKind.REJECTION] <= 4
+    if (
+        rejection >= 4
+        and rejection >= offer - 1
+        and not listed(MailKind.REJECTION)
+        and not (weak_rejection and kept_open(_DECISION_TO_COME))
+    ):
         return verdict(MailKind.REJECTION, 0.75)
     # An offer needs one real offer phrase; "offer" plus "start date" is only talk about one.
     real_offer = scores.strongest[MailKind.OFFER] >= 4
@@ -285,7 +320,7 @@ def classify(mail: ParsedMail, signals: HeaderSignals) -> Verdict:
         slot = slots[0] if slots else None
     if slot is not None and offer < 5 and not (ack >= 5 and not signals.is_reply):
         invite += 4
-    says_automated = automated or auto > 0
+    says_automated = automated or auto > 0 or bool(_SELF_DECLARED_AUTOMATED.search(lowered))
     if (
         ack >= 5
         and (conditional or invite < 6 or signals.no_reply_sender)

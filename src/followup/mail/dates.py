@@ -157,7 +157,11 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
         "within",
         re.compile(
             _B
-            + r"(?:within|in\s+the\s+next|over\s+the\s+next|in|dans\s+les|dans|sous|d'ici|innerhalb(?:\s+von|\s+der\s+n[äa]chsten)?|"
+            + r"(?:within(?:\s+a\s+maximum\s+of)?|in\s+the\s+next|over\s+the\s+next|in|dans\s+les|dans|sous|d'ici|"
+            # "in a (maximum) period of": dans un délai de, en un plazo de, no prazo de, nel giro di
+            r"dans\s+un\s+d[ée]lai\s+(?:maximum\s+|max\.?\s+)?de|en\s+un\s+plazo\s+(?:m[áa]ximo\s+)?de|"
+            r"no\s+prazo\s+(?:m[áa]ximo\s+)?de|num\s+prazo\s+(?:m[áa]ximo\s+)?de|nel\s+giro\s+di|"
+            r"entro\s+(?:un\s+massimo\s+di|al\s+massimo)|w\s+terminie|innerhalb(?:\s+von|\s+der\s+n[äa]chsten)?|"
             r"binnen|in\s+den\s+n[äa]chsten|en\s+los\s+pr[óo]ximos|en\s+las\s+pr[óo]ximas|dentro\s+de|en|em\s+até|em|nos\s+pr[óo]ximos|"
             r"entro|nei\s+prossimi|w\s+ci[ąa]gu|w\s+przeci[ąa]gu)\s+"
             r"(?:the\s+next\s+|(?:les\s+)?(?:prochains?\s+)?|)"

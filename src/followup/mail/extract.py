@@ -584,7 +584,12 @@ _REPLY_CUE = re.compile(
     r"noticias|sabrás|sabrá de|te escrib|le escrib|en cuanto sepa|notícias|notizie|saprai|sentirai|dostaniesz|otrzymasz|otrzyma pan|"
     # "applicants will be notified of the outcome", "te digo algo", "je vous tiens au courant"
     r"update expected|expected update|\boutcome|\bnotified|be informed|be advised|te digo|le digo|te dir[ée]|le dir[ée]|te aviso|le aviso|avisaremos|"
-    r"tiens au courant|tiendrons au courant|geben (?:ihnen|dir) bescheid|te aviso|ti dico|ti farò sapere|dam (?:ci|panu|pani) znać",
+    r"tiens au courant|tiendrons au courant|geben (?:ihnen|dir) bescheid|te aviso|ti dico|ti farò sapere|dam (?:ci|panu|pani) znać|"
+    # "we'll talk again", "we'll answer", "(I) should know tomorrow"
+    r"contestaremos|contestamos|responderemos|responderei|risponderemo|répondrons|antworten (?:ihnen|dir)|"
+    r"voltaremos a falar|voltamos a falar|falaremos|volveremos a hablar|hablamos|ci risentiamo|risentirci|"
+    r"nous reparlerons|on se reparle|sprechen uns|spreken (?:we )?(?:je|u|elkaar)|porozmawiamy|"
+    r"(?:should|will|'ll|hope to|expect to) know\b",
     re.I,
 )
 _CANDIDATE_DEADLINE = re.compile(

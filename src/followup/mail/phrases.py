@@ -17,6 +17,15 @@ from followup.mail.model import MailKind
 
 Entry = tuple[float, str]
 
+REMAINS_OPEN = (
+    r"(?:application|candidacy|candidature)\b[^.]{0,20}\b(?:remains?|is still|stays?) (?:active|open|live|in (?:process|the process|play)|under consideration)|"
+    r"candidature (?:reste|est toujours|demeure) (?:active|ouverte|en cours|à l'étude)|bewerbung (?:bleibt|ist weiterhin|ist noch) (?:aktiv|offen|im (?:verfahren|rennen|prozess))|"
+    r"candidatura (?:sigue|continúa|permanece|segue|continua|rimane|resta) (?:abierta|activa|ativa|aberta|em análise|attiva|aperta|valida|en pie|en el proceso|no processo|in corsa|in valutazione)|"
+    r"sollicitatie blijft (?:wel |gewoon )?(?:lopen|actief|open|in behandeling)|(?:aplikacja|kandydatura|zgłoszenie) (?:pozostaje|jest nadal|jest wciąż|nadal jest) (?:aktywn|otwart|w grze|rozpatrywan)"
+)
+"""Wording that keeps a candidacy open ("your application remains active"), in eight
+languages: a status-update phrase, and in classify.py a brake on weak rejection phrases."""
+
 # Shop and marketing wording ("20% off", "shop now", "free shipping"): with it and no job word
 # a "we're pleased to offer you" is a discount, not a job (classify.py applies that rule).
 SHOPPING = (
@@ -550,7 +559,7 @@ _RAW: dict[MailKind, list[Entry]] = {
         # Polish
         (
             5,
-            r"(?:ofert[aęy] (?:pracy|zatrudnienia)|z przyjemnością (?:oferujemy|przedstawiamy ofertę))",
+            r"(?:(?<!podobne )(?<!nowe )(?<!polecane )(?<!najnowsze )(?<!inne )(?<!wszystkie )(?<!zobacz )ofert[aęy] (?:pracy|zatrudnienia)|z przyjemnością (?:oferujemy|przedstawiamy ofertę))",
         ),
         # Wording families (second pass): "we want you on the team as", "came back with an offer"
         (
@@ -786,6 +795,13 @@ _RAW: dict[MailKind, list[Entry]] = {
             r"(?:otrzymaliśmy (?:twoją|pana|pani) (?:aplikację|kandydaturę|zgłoszenie)|potwierdzamy otrzymanie)",
         ),
         (4, r"dziękujemy za (?:przesłanie |złożenie )?(?:aplikacji|zgłoszenia|kandydatury)"),
+        # "we confirm receipt of your application", in the other languages (pt-PT "receção")
+        (
+            5,
+            r"conf[ie]rm(?:amos|iamo|ons|o) (?:a |la |il )?(?:rece(?:p)?(?:ç|c)(?:ão|ao|ión|ion)|réception|ricezione|ricevimento) d[aeo]l?l?[a ]|"
+            r"bestätigen (?:ihnen )?(?:hiermit )?(?:den )?eingang|bevestigen (?:hierbij )?(?:de )?ontvangst|potwierdzamy (?:otrzymanie|wpłynięcie)",
+        ),
+        (4, r"obrigad[oa] pelo (?:seu|teu) interesse|grazie per (?:il tuo|il suo) interesse"),
     ],
     MailKind.AUTO_REPLY: [
         (
@@ -918,7 +934,7 @@ _RAW: dict[MailKind, list[Entry]] = {
         # other languages: status updates, document requests
         (
             3,
-            r"(?:nous reviendrons vers vous|vous tenir informé|unterlagen|zeugnisse|referenzen|melden uns|rückmeldung|te mantendremos|documentos|referencias|daremos retorno|faremo sapere|documenti|referenties|laten we (?:je|u) weten|dokumenty|referencje|damy znać)",
+            r"(?:nous reviendrons vers vous|vous tenir informé|unterlagen|zeugnisse|referenzen|melden uns|rückmeldung|te mantendremos|documentos|referencias|daremos retorno|faremo sapere|documenti|referenties|laten we (?:je|u) weten|laat (?:het )?(?:je|u) (?:zo snel mogelijk )?weten|dokumenty|referencje|damy znać)",
         ),
         # "we'll give you an answer" and "the process has stretched", in the other languages
         (
@@ -936,16 +952,19 @@ _RAW: dict[MailKind, list[Entry]] = {
             r"odezwiemy|skontaktujemy|poinformujemy|nos pondremos en contacto|te contactaremos|le contactaremos|entraremos em contato|entraremos em contacto|la ricontatteremo|ti ricontatteremo|wir kommen (?:auf sie|auf dich)|nemen (?:we )?(?:binnenkort )?contact",
         ),
         # "your application remains active" keeps the candidacy open, in the eight languages
-        (
-            3,
-            r"(?:application|candidacy|candidature)\b[^.]{0,20}\b(?:remains?|is still|stays?) (?:active|open|live|in (?:process|the process|play)|under consideration)|"
-            r"candidature (?:reste|est toujours|demeure) (?:active|ouverte|en cours|à l'étude)|bewerbung (?:bleibt|ist weiterhin|ist noch) (?:aktiv|offen|im (?:verfahren|rennen|prozess))|"
-            r"candidatura (?:sigue|continúa|permanece|segue|continua|rimane|resta) (?:abierta|activa|ativa|aberta|em análise|attiva|aperta|valida|en pie|en el proceso|no processo|in corsa|in valutazione)|"
-            r"sollicitatie blijft (?:wel |gewoon )?(?:lopen|actief|open|in behandeling)|(?:aplikacja|kandydatura|zgłoszenie) (?:pozostaje|jest nadal|jest wciąż|nadal jest) (?:aktywn|otwart|w grze|rozpatrywan)|"
-            r"laat (?:het )?(?:je|u) (?:zo snel mogelijk )?weten",
-        ),
+        (3, REMAINS_OPEN),
     ],
     MailKind.OTHER: [
+        # a recruiter's cold approach: no application behind it (corpus README: other)
+        (
+            4,
+            r"(?:came|come) across your (?:profile|cv|résumé|resume|linkedin)|(?:saw|found|noticed) your profile (?:on|via)|"
+            r"(?:would|are) you (?:be )?open to (?:a (?:quick |brief )?(?:chat|call)|new opportunities|exploring|hearing)|"
+            r"thought you (?:might|may|could) be (?:interested|a (?:great|good|strong) fit)|"
+            r"(?:j'ai|je suis tombée?) (?:découvert|vu|sur) votre profil|bin (?:auf|über) (?:ihr|dein) profil gestoßen|"
+            r"(?:vi|encontré|me encontré con) (?:tu|su) perfil|(?:vi|encontrei) (?:o )?(?:seu|teu) perfil|"
+            r"ho (?:visto|trovato) il (?:tuo|suo) profilo|kwam (?:je|jouw|uw) profiel tegen|natrafił(?:em|am) na (?:twój|pana|pani) profil",
+        ),
         # personal mail about the search, from friends and family
         (
             4,
@@ -966,6 +985,18 @@ _RAW: dict[MailKind, list[Entry]] = {
         (
             3,
             r"(?:was viewed|viewed your (?:application|profile)|appeared in \d+ searches|searches this week)",
+        ),
+        # "an employer viewed your application" and job-board listings, in the other languages
+        (
+            3,
+            r"(?:a consulté|a vu) (?:votre|ta) candidature|hat (?:ihre|deine) bewerbung (?:angesehen|angeschaut|geöffnet)|"
+            r"ha (?:visto|visualizado|revisado) (?:tu|su) (?:candidatura|perfil)|(?:visualizou|viu) (?:a )?(?:sua|tua) candidatura|"
+            r"ha visualizzato (?:la tua|la sua) candidatura|heeft (?:je|jouw|uw) sollicitatie (?:bekeken|geopend)|"
+            r"wyświetlił (?:twoją|pana|pani) (?:aplikację|kandydaturę|zgłoszenie)",
+        ),
+        (
+            3,
+            r"(?:podobne|nowe|polecane) oferty|offres similaires|ähnliche (?:jobs|stellen)|ofertas similares|vagas semelhantes|offerte simili|vergelijkbare vacatures|similar (?:jobs|roles|openings)",
         ),
         (
             3,
