@@ -279,3 +279,74 @@ def test_reply_periods_and_cues_from_blind18_and_19_set_respond_by(
     reading = read_mail(_mail(body))
     assert reading.respond_by is not None
     assert reading.respond_by.isoformat() == respond_by
+
+
+# after blind20/blind21
+@pytest.mark.parametrize(
+    ("body", "kind"),
+    [
+        ("Thanks for sending your CV. This automatic confirmation means it reached us.",
+         MailKind.APPLICATION_ACK),
+        ("Gracias por enviarnos tu CV, lo revisaremos con atención.", MailKind.APPLICATION_ACK),
+        ("Wir haben uns für einen Bewerber entschieden, dessen Profil besser passt.",
+         MailKind.REJECTION),
+        ("Nous avons retenu une candidate dont le profil correspond mieux au poste.",
+         MailKind.REJECTION),
+        ("The Data Engineer role (ref 8812) has now been filled.", MailKind.REJECTION),
+        ("Nous aimerions vous rencontrer : réservez directement votre créneau ici.",
+         MailKind.INTERVIEW_INVITE),
+        ("Znalazłam Twój profil i mam ciekawą ofertę pracy, daj znać!", MailKind.OTHER),
+    ],
+)  # fmt: skip
+def test_wording_family_from_blind20_and_21_reads_as_its_kind(body: str, kind: MailKind) -> None:
+    assert read_mail(_mail(body)).kind is kind
+
+
+def test_a_conditional_offer_from_a_friend_is_not_an_offer() -> None:
+    body = "How did the interview at the bakery chain go? If they make you an offer, drinks on you!"
+    assert read_mail(_mail(body, sender="Ana <ana@home.example>")).kind is MailKind.OTHER
+
+
+def test_a_scam_warning_in_a_footer_is_not_a_job_offer() -> None:
+    body = (
+        "You have been shortlisted: please record your answers in our one-way video interview "
+        "by 3 March, 11:59 PM. Beware of fraudulent job offers."
+    )
+    reading = read_mail(_mail(body))
+    assert reading.kind is MailKind.INTERVIEW_INVITE
+    assert reading.interview_at is None  # a recorded interview has no start time
+
+
+@pytest.mark.parametrize(
+    ("body", "at"),
+    [
+        ("can you do thu at 3? zoom is fine", "2027-02-11T15:00:00+00:00"),
+        (
+            "Could you do Wednesday at 10am for a call? I'll send a link.",
+            "2027-02-10T10:00:00+00:00",
+        ),
+    ],
+)
+def test_a_single_proposed_time_in_chat_style_is_an_interview_slot(body: str, at: str) -> None:
+    reading = read_mail(_mail(body))
+    assert reading.kind is MailKind.INTERVIEW_INVITE
+    assert reading.interview_at is not None
+    assert reading.interview_at.isoformat() == at
+
+
+@pytest.mark.parametrize(
+    ("body", "respond_by"),
+    [
+        ("Before we decide we meet one more person on Monday. We expect a decision by the end "
+         "of next week.", "2027-02-19"),
+        ("Odezwiemy się do Pani do końca przyszłego tygodnia.", "2027-02-19"),
+        ("will look tonight & circle back tmrw", "2027-02-10"),
+        ("Nous revenons vers vous d'ici la fin du mois.", "2027-02-28"),
+        ("Ik overleg intern en kom er uiterlijk vrijdag op terug.", "2027-02-12"),
+        ("Ti faccio sapere entro venerdì.", "2027-02-12"),
+    ],
+)  # fmt: skip
+def test_reply_cues_from_blind20_and_21_set_respond_by(body: str, respond_by: str) -> None:
+    reading = read_mail(_mail(body))
+    assert reading.respond_by is not None
+    assert reading.respond_by.isoformat() == respond_by

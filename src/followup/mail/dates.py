@@ -182,7 +182,12 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     ("pl_month", re.compile(_B + r"w\s+(?:ci[ąa]gu|przeci[ąa]gu)\s+miesi[ąa]ca" + _E, re.I)),
     (
         "tomorrow",
-        re.compile(_B + r"(?:tomorrow|demain|morgen|ma[ñn]ana|amanh[ãa]|domani|jutro)" + _E, re.I),
+        re.compile(
+            _B
+            + r"(?:tomorrow|tmrw|tmw|2moro|tomoz|demain|morgen|ma[ñn]ana|amanh[ãa]|domani|jutro)"
+            + _E,
+            re.I,
+        ),
     ),
     (
         "today",
@@ -258,6 +263,12 @@ _RULES_FAST = [(name, _fast(pattern)) for name, pattern in _RULES]
 _WEEKDAY_FAST = _fast(_WEEKDAY)
 
 
+_SHORT_WEEKDAYS = frozenset(
+    ["mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"]
+)
+_TIME_FOLLOWS = re.compile(r",?\s+(?:at\s+|@\s*)?\d{1,2}(?:[:.]\d\d|\s?[ap]\.?m\b|\s*[?!.,]|\s*$)")
+
+
 def find_dates(text: str, base: date) -> list[DateMention]:
     """Every date-like phrase in ``text``, resolved against ``base`` (the sending day).
 
@@ -288,10 +299,15 @@ def find_dates(text: str, base: date) -> list[DateMention]:
     for match in weekday.finditer(scan):
         word = match.group("wd").lower()
         first = text[match.start("wd")]
-        if len(word) <= 4 and first.islower():
-            continue  # "sun", "sat", "wed" in running text are words, not days
-        if word in ("mar", "sun", "do", "sat", "wed", "mai") and not first.isupper():
-            continue
+        chat_time = word in _SHORT_WEEKDAYS and bool(_TIME_FOLLOWS.match(scan, match.end()))
+        if len(word) <= 4 and first.islower() and not chat_time:
+            continue  # "sun", "sat", "wed" in running text are words, not days ...
+        if (
+            word in ("mar", "sun", "do", "sat", "wed", "mai")
+            and not first.isupper()
+            and not chat_time
+        ):
+            continue  # ... unless a time follows ("can you do wed at 4?")
         start, end = match.span()
         # a weekday right before an explicit date just names that date's weekday
         if not free(start, end) or any(0 <= a - end <= 3 for a, _ in taken):
@@ -512,9 +528,14 @@ def find_times(text: str) -> Iterator[TimeMention]:
             continue
         hour_text, minute_text = match.group("h1"), match.group("m1")
         ampm = (match.group("ap1") or match.group("ap2") or "").lower().replace(".", "")
-        if not (minute_text or ampm or match.group("hh1") or (match.group("sep1") or "").strip()):
-            continue  # a bare number is not a time
+        bare = not (
+            minute_text or ampm or match.group("hh1") or (match.group("sep1") or "").strip()
+        )
+        if bare and not _bare_hour(text, match):
+            continue  # a bare number is not a time ...
         hour = int(hour_text)
+        if bare and not match.group("h2") and 1 <= hour <= 7:
+            hour += 12  # ... except "can you do wed at 4?": an hour of the working day
         minute = int(minute_text) if minute_text else 0
         if not ampm and match.group("h2") and match.group("ap2"):
             ampm = match.group("ap2").lower().replace(".", "")
@@ -530,6 +551,19 @@ def find_times(text: str) -> Iterator[TimeMention]:
             zone.lower() if zone else None,
             _range_end(match, hour),
         )
+
+
+_AT_BEFORE = re.compile(r"(?:\bat|\bum|\bà|\ba las|\bàs|\balle|\bom|\bo)\s*$", re.I)
+_BARE_AFTER = re.compile(r"\s*(?:[?!.,;)]|$|\n|\s(?:today|tomorrow|then|works?|ok|on)\b)", re.I)
+
+
+def _bare_hour(text: str, match: re.Match[str]) -> bool:
+    """ "at 4" ending a phrase ("can you do wed at 4?"), never "at 4 weeks" or "Room 4"."""
+    if not _AT_BEFORE.search(text, max(0, match.start() - 7), match.start()):
+        return False
+    if not 1 <= int(match.group("h1")) <= 12:
+        return False
+    return bool(_BARE_AFTER.match(text, match.end()))
 
 
 def _range_end(match: re.Match[str], start_hour: int) -> time | None:

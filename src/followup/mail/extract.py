@@ -56,12 +56,13 @@ _DEPARTMENT = re.compile(
     r"(?:[ \t]*[-|–,][ \t]*|[ \t]+)(?:careers?|recruiting|recruitment|talent(?: acquisition| team)?|"
     r"hr|human resources|hiring(?: team)?|jobs|people(?: team)?|team|notifications?|no-?reply|"
     r"scheduling|interviews?|rh|recrutement|karriere|recursos humanos|reclutamiento|selezione|"
-    r"werving|rekrutacja|talent community)$",
+    r"werving|rekrutacja|talent community|people (?:&|and) culture|talent (?:&|and) culture|"
+    r"people services)$",
     re.I,
 )
 _LEGAL = re.compile(
     r"[ \t,]+(?:(?:gmbh|ag|se)(?:[ \t]*&[ \t]*co\.?(?:[ \t]+kgaa|[ \t]+kg)?)?|kg|ltd\.?|limited|llp|"
-    r"pllc|llc|inc\.?|pty\.? ltd\.?|corp\.?|plc|s\.?a\.?s?|s\.?l\.?|s\.?r\.?l\.?|"
+    r"pllc|llc|inc\.?|pty\.? ltd\.?|pvt\.? ltd\.?|pvt\.?|private limited|corp\.?|plc|s\.?a\.?s?|s\.?l\.?|s\.?r\.?l\.?|"
     r"s\.?p\.?a\.?|b\.?v\.?|n\.?v\.?|sp\.?(?: z o\.o\.?)?|lda\.?|ltda\.?|"
     # A country branch is the same employer to the candidate ("Stellwerk Mobility UK").
     r"(?-i:UK|US|USA|EMEA))$",
@@ -144,10 +145,30 @@ def _domain_core(address: str) -> str:
     return _squash(core)
 
 
+# Words an institution's name wraps around its own ("University of Wexcombe" at wexcombe.ac,
+# "Gemeente Wierdum" at wierdum.nl, "Rede Farmácias Ipê" at farmaciasipe).
+_INSTITUTION_WORDS = frozenset(
+    ["university", "universidad", "universidade", "universita", "università", "universiteit", "universitat", "universität", "uniwersytet", "of", "the", "college", "school", "gemeente", "city", "council", "county", "borough", "hospital", "clinic", "clinique", "klinik", "clinica", "clínica", "des", "de", "du", "la", "le", "del", "della", "di", "van", "der", "stadt", "ville", "comune", "ayuntamiento", "prefeitura", "municipality", "trust", "nhs", "group", "grupo", "groupe", "gruppe", "gruppo", "rede", "holding"]
+)
+
+
+def _distinctive(candidate: str) -> str:
+    """The candidate without institution words, squashed; "" when nothing was removed."""
+    words = candidate.replace("&", " ").split()
+    kept = [w for w in words if _plain(w) not in _INSTITUTION_WORDS]
+    if len(kept) == len(words) or not kept:
+        return ""
+    return _squash(" ".join(kept))
+
+
 def _matches_domain(candidate: str, core: str) -> bool:
     if len(core) < 3:
         return False
-    for form in {_squash(candidate), _squash(candidate.replace("&", " ")), _plain(candidate)}:
+    forms = {_squash(candidate), _squash(candidate.replace("&", " ")), _plain(candidate)}
+    distinctive = _distinctive(candidate)
+    if len(distinctive) >= 4:
+        forms.add(distinctive)
+    for form in forms:
         if not form:
             continue
         if form == core or (len(core) >= 5 and form.startswith(core)):
@@ -169,6 +190,11 @@ def _clean(candidate: str, *, keep_agency_words: bool = False) -> str:
     the same signature lines come back in every message of a thread)."""
     candidate = candidate.strip(" .,:;'’\"-–|")
     candidate = _POSSESSIVE.sub("", candidate)
+    # "Segreteria HR - Studio Legale Ferraris", "Recruitment Services | Wexcombe": a department
+    # before a separator names no employer; what follows it does.
+    parts = _SEPARATOR.split(candidate, maxsplit=1)
+    if len(parts) == 2 and _TEAM_ONLY.fullmatch(parts[0].strip()):
+        candidate = parts[1].strip()
     for _ in range(3):
         candidate = _LEGAL.sub("", candidate).strip()
         if not keep_agency_words or not _AGENCY_TAIL.search(candidate):
@@ -199,9 +225,14 @@ _TEAM_ONLY = re.compile(
     r"risorse umane|personal|talent acquisition)|"
     # English department names as display names: "Personnel Office", "Medical Staffing"
     r"(?:medical |clinical )?(?:personnel|staffing|employment|recruitment|hr|human resources)"
-    r"(?: office| department| services| team)?|global mobility|people (?:operations|ops)",
+    r"(?: office| department| services| team)?|global mobility|people (?:operations|ops)|"
+    r"(?:the )?office of the registrar|registrar'?s office|(?:recruitment |hr |people )?services|"
+    r"segreteria(?: hr| del personale)?",
     re.I,
 )
+
+
+_SEPARATOR = re.compile(r"[ \t]+[-|–][ \t]+")
 
 
 _ROLE_MAILBOX = re.compile(
@@ -464,6 +495,20 @@ _YOUR_TIME = re.compile(
     re.I,
 )
 _PAST = re.compile(r"(?:last|earlier|previous|yesterday|thanks for|thank you for)\W*\w*\W*$", re.I)
+# "complete the video interview by 26 April, 11:59 PM": a deadline, not a start time.
+_DEADLINE_BEFORE = re.compile(
+    r"(?:\bby|before|until|no later than|deadline|due|d'ici|avant|bis|antes d[eo]l?|até|entro|"
+    # not Polish "do": English "can you do Wednesday at 4pm?" is a proposed slot
+    r"uiterlijk|najpóźniej)\W*(?:the\s+)?$",
+    re.I,
+)
+# A recorded one-way interview has no start time (corpus README), whatever dates it names.
+_ONE_WAY = re.compile(
+    r"one-way|recorded (?:video )?interview|record (?:your|the) (?:answers|responses)|asynchronous|"
+    r"hirevue|no interviewer|entretien (?:vidéo )?différé|entrevista (?:en )?diferid|"
+    r"videointerview (?:ohne|aufzeichnen)|intervista (?:video )?registrata|opgenomen video",
+    re.I,
+)
 
 
 # "10am or 2pm", "14 Uhr oder 16 Uhr": two options on one day, not a start and an end.
@@ -524,6 +569,8 @@ def _slot_pairs(text: str, sent: datetime) -> list[tuple[datetime, datetime | No
             continue
         if _PAST.search(text[max(0, best.start - 30) : best.start]):
             continue
+        if _DEADLINE_BEFORE.search(text[max(0, best.start - 25) : best.start]):
+            continue
         zone = zone_for(mention.zone, fallback)
         instant = combine(best.day, mention.at, zone)
         if instant < sent - timedelta(hours=1):
@@ -536,6 +583,8 @@ def _slot_pairs(text: str, sent: datetime) -> list[tuple[datetime, datetime | No
 _DAY_WORDS = frozenset(
     [
         "tomorrow",
+        "tmrw",
+        "tmw",
         "demain",
         "morgen",
         "mañana",
@@ -589,11 +638,13 @@ _REPLY_CUE = re.compile(
     r"contestaremos|contestamos|responderemos|responderei|risponderemo|répondrons|antworten (?:ihnen|dir)|"
     r"voltaremos a falar|voltamos a falar|falaremos|volveremos a hablar|hablamos|ci risentiamo|risentirci|"
     r"nous reparlerons|on se reparle|sprechen uns|spreken (?:we )?(?:je|u|elkaar)|porozmawiamy|"
-    r"(?:should|will|'ll|hope to|expect to) know\b",
+    r"(?:should|will|'ll|hope to|expect to) know\b|circle back|"
+    r"revenons vers|reviens vers|revenir vers|kom(?:en)? (?:ik |we )?(?:er |erop |bij (?:je|u) )[^.]{0,30}terug|"
+    r"(?:ti|le|vi) faccio sapere|(?:ti|le|vi) farò sapere|ti aggiorno|la aggiorno",
     re.I,
 )
 _CANDIDATE_DEADLINE = re.compile(
-    r"please|could you|can you|kindly|sign|deadline|expires?|complete the|submit|return the|"
+    r"please|could you|can you|if you (?:can|could)|kindly|sign|deadline|expires?|complete the|submit|return the|"
     r"your (?:response|reply|answer)|let us know|bitte|merci de|veuillez|por favor|per favore|"
     r"graag|proszę|prosimy|closing date|closes on|applications close|posting",
     re.I,
@@ -619,16 +670,22 @@ _BY = re.compile(
 )
 
 
+# Some date phrases carry their own "by": "do końca przyszłego tygodnia", "d'ici vendredi".
+_BY_START = re.compile(r"(?:do|d'ici|bis|entro|até|hasta|uiterlijk|by)\s", re.I)
+
+
 def find_respond_by(
     text: str, sent: datetime, *, cues: re.Pattern[str] = _REPLY_CUE
 ) -> date | None:
     """The day the employer said it would get back or decide by, or None.
 
     Only sentences with a reply/decision cue and no candidate-deadline wording count. In such
-    a sentence a date introduced by "by"/"before"/"d'ici"... wins; otherwise the first date
-    after the cue ("the panel meets Thursday and we'll be in touch by Friday" is Friday).
+    a sentence a date introduced by "by"/"before"/"d'ici"... wins, in the whole text before any
+    other; otherwise the first date after a cue ("the panel meets Thursday and we'll be in touch
+    by Friday" is Friday).
     """
     base = sent.date()
+    fallback: date | None = None
     for sentence in _SENTENCE.finditer(_unwrap(text)):
         chunk = sentence.group(0)
         cue = cues.search(chunk)
@@ -644,6 +701,7 @@ def find_respond_by(
             for m in mentions
             if m.rule in ("within", "fortnight")
             or _BY.search(chunk[max(0, m.start - 20) : m.start])
+            or _BY_START.match(m.phrase)
         ]
         # explicit dates must follow the cue; "next week"-style phrases may precede it
         # ("we make a decision next week"), unless they bound an absence ("until the end of")
@@ -653,10 +711,14 @@ def find_respond_by(
             if m.start >= cue.start()
             or (not m.explicit and not _UNTIL_CUE.search(chunk[max(0, m.start - 12) : m.start]))
         ]
-        chosen = introduced or after_cue
-        if chosen:
-            return chosen[0].day
-    return None
+        # A day introduced by "by"/"within" anywhere beats a day merely after a cue in an
+        # earlier sentence ("before we decide ... next Tuesday. ... a decision by the end of
+        # next week": the end of next week).
+        if introduced:
+            return introduced[0].day
+        if after_cue and fallback is None:
+            fallback = after_cue[0].day
+    return fallback
 
 
 _CLOCK_AFTER = re.compile(r"\W{0,3}(?:at\s+)?\d{1,2}[:h.]\d\d")
@@ -733,6 +795,8 @@ def interview_fields(mail: ParsedMail) -> tuple[datetime | None, datetime | None
     if mail.date is None:
         return None, None
     text = f"{mail.subject}\n{mail.new_text[:MAX_TEXT_CHARS]}"
+    if _ONE_WAY.search(text):
+        return None, None
     return find_interview_window(text, mail.date)
 
 

@@ -195,7 +195,7 @@ _RAW: dict[MailKind, list[Entry]] = {
         (4, r"(?:the )?other (?:finalist|candidate) (?:had|has|was)"),
         (
             5,
-            r"(?:position|role|vacancy|job|opening) (?:has|have) (?:now )?been (?:filled|closed|cancelled|canceled)",
+            r"(?:position|role|vacancy|job|opening)(?: \([^)]{1,40}\))? (?:has|have) (?:now )?been (?:filled|closed|cancelled|canceled)",
         ),
         (5, r"(?:we'?ve|we have) (?:now )?filled the (?:role|position)"),
         (4, r"(?:hiring|recruitment) freeze"),
@@ -392,12 +392,12 @@ _RAW: dict[MailKind, list[Entry]] = {
         # passt", "niet door naar de volgende ronde", "zatrudniliśmy inną osobę"
         (
             4,
-            r"(?:focus|focusing|concentrate|concentrating) on (?:other|another|different|more \w+) (?:candidates?|applicants?|profiles?)|für (?:andere |einen anderen |eine andere )?(?:kandidat\w*|bewerber\w*)[^.]{0,40}entschieden|niet door naar de volgende|(?:zatrudniliśmy|wybraliśmy|zdecydowaliśmy się na) inn\w+ (?:osob|kandydat)",
+            r"(?:focus|focusing|concentrate|concentrating) on (?:other|another|different|more \w+) (?:candidates?|applicants?|profiles?)|für (?:andere |einen anderen |eine andere |eine |einen )?(?:kandidat\w*|bewerber\w*)[^.]{0,40}entschieden|niet door naar de volgende|(?:zatrudniliśmy|wybraliśmy|zdecydowaliśmy się na) inn\w+ (?:osob|kandydat)",
         ),
         # blind6: "move on with candidates who more closely fit", "a different direction"
         (
             4,
-            r"(?:move|moving|moved|go|going|went) on with (?:other |another |different )?(?:candidates?|applicants?|profiles?)|(?:candidates?|applicants?|someone|somebody|profiles?) (?:who|whose|that) (?:(?:more|most) closely|better|more directly)",
+            r"(?:move|moving|moved|go|going|went) on with (?:other |another |different )?(?:candidates?|applicants?|profiles?)|(?:candidates?|applicants?|someone|somebody|profiles?) (?:who|whose|that) (?:(?:more|most) closely|better|more directly)|deren profil[^.]{0,40}besser|dont le profil (?:correspond|répond) (?:mieux|davantage)|cuyo perfil (?:se ajusta|encaja|responde) mejor|cujo perfil (?:se adequa|corresponde|se ajusta) melhor|il cui profilo (?:è|risulta|corrisponde) (?:più|meglio)|wiens profiel beter|(?:którego|której) profil lepiej",
         ),
         (
             4,
@@ -513,7 +513,7 @@ _RAW: dict[MailKind, list[Entry]] = {
         ),
         (
             5,
-            r"(?:job|employment|conditional|formal|verbal|written|revised|updated) offer(?! to another)",
+            r"(?<!fraudulent )(?<!fake )(?<!bogus )(?:job|employment|conditional|formal|verbal|written|revised|updated) offer(?!s)(?! to another)",
         ),
         (
             4,
@@ -559,8 +559,10 @@ _RAW: dict[MailKind, list[Entry]] = {
         # Polish
         (
             5,
-            r"(?:(?<!podobne )(?<!nowe )(?<!polecane )(?<!najnowsze )(?<!inne )(?<!wszystkie )(?<!zobacz )ofert[aęy] (?:pracy|zatrudnienia)|z przyjemnością (?:oferujemy|przedstawiamy ofertę))",
+            r"(?:ofert[aęy] zatrudnienia|z przyjemnością (?:oferujemy|przedstawiamy ofertę))",
         ),
+        # "oferta pracy" is a job advert as often as an offer: a mention, not a verdict
+        (3, r"(?<!podobne )(?<!nowe )(?<!polecane )(?<!zobacz )ofert[aęy] pracy"),
         # Wording families (second pass): "we want you on the team as", "came back with an offer"
         (
             4,
@@ -568,7 +570,7 @@ _RAW: dict[MailKind, list[Entry]] = {
         ),
         (
             5,
-            r"(?:come|came|coming) back with an offer|(?:make|made|making) you an offer|(?:apresentar|fazer)(?:-lhe)? uma proposta|prazer de lhe (?:apresentar|oferecer|fazer)",
+            r"(?:come|came|coming) back with an offer|(?<!if they )(?<!if we )(?<!once they )(?<!when they )(?:make|made|making) you an offer|(?:apresentar|fazer)(?:-lhe)? uma proposta|prazer de lhe (?:apresentar|oferecer|fazer)",
         ),
         (3, r"offer details|compensation (?:package|details)|before you accept"),
         (
@@ -661,7 +663,7 @@ _RAW: dict[MailKind, list[Entry]] = {
         ),
         (
             4,
-            r"(?:vous (?:inviter|convier) à|convocation|vous confirme (?:un|le|votre) (?:premier |second |deuxième )?entretien|planifier un entretien|fixer un entretien)",
+            r"(?:(?:aimerions|souhaiterions|voudrions) vous rencontrer|(?:réserver|choisir) (?:directement )?(?:le|un|votre) créneau|vous (?:inviter|convier) à|convocation|vous confirme (?:un|le|votre) (?:premier |second |deuxième )?entretien|planifier un entretien|fixer un entretien)",
         ),
         (2, r"entretien"),
         # German
@@ -721,7 +723,7 @@ _RAW: dict[MailKind, list[Entry]] = {
         (5, r"(?:we(?:'ve| have)? )?(?:got|received) your (?:[\w-]+ ){0,3}application"),
         (
             5,
-            r"in goede orde ontvangen|(?:ist|sind) (?:gut )?bei uns eingegangen|bien été reçue|ha sido recibida|foi recebida|è stata ricevuta|została przyjęta",
+            r"in goede orde (?:hebben |is |zijn )?ontvangen|(?:ist|sind) (?:gut )?bei uns eingegangen|bien été reçue|ha sido recibida|foi recebida|è stata ricevuta|została przyjęta",
         ),
         (
             5,
@@ -795,6 +797,19 @@ _RAW: dict[MailKind, list[Entry]] = {
             r"(?:otrzymaliśmy (?:twoją|pana|pani) (?:aplikację|kandydaturę|zgłoszenie)|potwierdzamy otrzymanie)",
         ),
         (4, r"dziękujemy za (?:przesłanie |złożenie )?(?:aplikacji|zgłoszenia|kandydatury)"),
+        # an automatic receipt for an emailed CV ("thank you for sending your CV")
+        (
+            5,
+            r"thank(?:s| you) for (?:sending|submitting|forwarding|emailing) (?:us |in )?your (?:cv|resume|résumé|application|documents)|"
+            r"(?:automatic|automated) confirmation that your (?:e-?mail|application|cv|message)|"
+            r"merci (?:de nous avoir|d'avoir) (?:envoyé|transmis|adressé) (?:votre|ton) (?:cv|candidature)|"
+            r"(?:danke|dank) für (?:die|ihre) zusendung (?:ihrer|deiner) (?:bewerbung|unterlagen)|"
+            r"gracias por (?:enviarnos|enviar|mandarnos|mandar) (?:tu|su) (?:cv|currículum|candidatura)|"
+            r"obrigad[oa] por (?:nos )?(?:enviar|ter enviado) (?:o )?(?:seu|teu) (?:cv|currículo)|"
+            r"grazie per (?:averci inviato|aver inviato|l'invio del) (?:il )?(?:tuo |suo )?(?:cv|curriculum)|"
+            r"bedankt voor het (?:toesturen|insturen|sturen|opsturen) van (?:je|jouw|uw) (?:cv|sollicitatie)|"
+            r"dziękujemy za przesłanie (?:cv|życiorysu|dokumentów)",
+        ),
         # "we confirm receipt of your application", in the other languages (pt-PT "receção")
         (
             5,
@@ -827,6 +842,15 @@ _RAW: dict[MailKind, list[Entry]] = {
         (
             5,
             r"(?:this )?(?:mailbox|inbox|email address|address) is (?:not|no longer) (?:monitored|checked|in use|active)",
+        ),
+        # "this mailbox is not monitored" in the other languages
+        (
+            5,
+            r"n'est pas (?:surveillée|consultée|relevée|lue)|wird nicht (?:überwacht|gelesen|bearbeitet|abgerufen)|"
+            r"no (?:se )?(?:supervisa|monitoriza|revisa|atiende)|no está (?:monitorizad|supervisad|atendid)|"
+            r"não é (?:monitorad|monitorizad|lid|verificad|acompanhad)|"
+            r"non (?:è|viene) (?:monitorat|presidiat|controllat|lett)|wordt niet (?:gelezen|gecontroleerd|gemonitord|bewaakt)|"
+            r"nie jest (?:monitorowan|sprawdzan|czytan|obsługiwan)",
         ),
         (
             4,
@@ -963,12 +987,13 @@ _RAW: dict[MailKind, list[Entry]] = {
             r"thought you (?:might|may|could) be (?:interested|a (?:great|good|strong) fit)|"
             r"(?:j'ai|je suis tombée?) (?:découvert|vu|sur) votre profil|bin (?:auf|über) (?:ihr|dein) profil gestoßen|"
             r"(?:vi|encontré|me encontré con) (?:tu|su) perfil|(?:vi|encontrei) (?:o )?(?:seu|teu) perfil|"
-            r"ho (?:visto|trovato) il (?:tuo|suo) profilo|kwam (?:je|jouw|uw) profiel tegen|natrafił(?:em|am) na (?:twój|pana|pani) profil",
+            r"ho (?:visto|trovato) il (?:tuo|suo) profilo|kwam (?:je|jouw|uw) profiel tegen|natrafił(?:em|am) na (?:twój|pana|pani) profil|znalazł(?:em|am) (?:twój|pana|pani) profil|"
+            r"i'm reaching out directly|worth a (?:quick )?chat\?",
         ),
         # personal mail about the search, from friends and family
         (
             4,
-            r"how did (?:the|your|it)\b[^?]{0,30}go|tell (?:me|us) (?:everything|how it went)|fingers crossed|good luck (?:at|with|on|tomorrow|today)|love you(?:[!,.\n]|$| (?:lots|so much|both|all))|(?:^|\n)(?:love|hugs|xx+)\b|drinks (?:when|after|on)|dinner (?:next|on|this)",
+            r"how did (?:the|your|it)\b[^?.]{0,60}go|tell (?:me|us) (?:everything|how it went)|fingers crossed|good luck (?:at|with|on|tomorrow|today)|love you(?:[!,.\n]|$| (?:lots|so much|both|all))|(?:^|\n)(?:love|hugs|xx+)\b|drinks (?:when|after|on)|dinner (?:next|on|this)",
         ),
         (
             4,
