@@ -350,3 +350,44 @@ def test_reply_cues_from_blind20_and_21_set_respond_by(body: str, respond_by: st
     reading = read_mail(_mail(body))
     assert reading.respond_by is not None
     assert reading.respond_by.isoformat() == respond_by
+
+
+# after blind22/blind23
+@pytest.mark.parametrize(
+    ("body", "kind"),
+    [
+        ("Je ne fais plus partie de l'entreprise. Cette adresse n'est plus consultée.",
+         MailKind.AUTO_REPLY),
+        ("Ich arbeite nicht mehr bei der Firma; bitte wenden Sie sich an das HR-Team.",
+         MailKind.AUTO_REPLY),
+        ("El siguiente paso es una entrevista en vídeo: graba tus respuestas cuando quieras.",
+         MailKind.INTERVIEW_INVITE),
+        ("Last year we went with another person, I know. This time the team loved you; "
+         "we'll have an answer for you by Friday.", MailKind.EMPLOYER_REPLY),
+    ],
+)  # fmt: skip
+def test_wording_family_from_blind22_and_23_reads_as_its_kind(body: str, kind: MailKind) -> None:
+    assert read_mail(_mail(body)).kind is kind
+
+
+def test_a_friend_asking_whether_they_made_an_offer_is_not_an_offer() -> None:
+    body = "Saturday works! So how did it go?? Did they make you an offer on the spot?"
+    assert read_mail(_mail(body, sender="Mo <mo@home.example>")).kind is MailKind.OTHER
+
+
+@pytest.mark.parametrize(
+    ("body", "respond_by"),
+    [
+        ("The role is on hold. We expect to have an update for you by the end of March.",
+         "2027-03-31"),
+        ("Nous reviendrons vers vous d'ici quinze jours.", "2027-02-23"),
+        ("Se pondrá en contacto contigo en un plazo de 5 días hábiles.", "2027-02-16"),
+        ("You'll have a final answer from us by Thursday.", "2027-02-11"),
+        ("I'd hope to have something concrete for you by the end of next week.", "2027-02-19"),
+        ("Contiamo di comunicarle l'esito entro venerdì.", "2027-02-12"),
+    ],
+)  # fmt: skip
+def test_reply_cues_from_blind22_and_23_set_respond_by(body: str, respond_by: str) -> None:
+    reading = read_mail(_mail(body))
+    assert reading.respond_by is not None
+    assert reading.respond_by.isoformat() == respond_by

@@ -61,7 +61,7 @@ NUMBERS: dict[str, int] = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "couple": 2, "a couple of": 2,
     "fourteen": 14, "fifteen": 15, "twenty": 20, "thirty": 30,
-    "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "dix": 10, "quinze": 15,
+    "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "dix": 10, "quinze": 15, "huit": 8,
     "ein": 1, "einer": 1, "eine": 1, "eines": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "zehn": 10,
     "uno": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "diez": 10, "quince": 15,
     "um": 1, "uma": 1, "dois": 2, "duas": 2, "três": 3, "quatro": 4, "dez": 10,
@@ -139,6 +139,16 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
             r"ende\s+(?:der|dieser)\s+woche|(?:a\s+)?finales\s+de\s+(?:esta\s+)?semana|(?:o\s+)?final\s+d(?:a|esta)\s+semana|"
             r"fine\s+(?:della\s+|di\s+questa\s+)?settimana|eind\s+van\s+(?:de|deze)\s+week|ko[ńn]ca\s+tygodnia)"
             + _E,
+            re.I,
+        ),
+    ),
+    (
+        # "by the end of May", "fin mai", "Ende Juni", "a finales de mayo", "do końca maja"
+        "end_named_month",
+        re.compile(
+            _B + r"(?:(?:the\s+)?end\s+of|(?:la\s+)?fin(?:\s+de|\s+d')?|ende|(?:a\s+)?finales\s+de|"
+            r"(?:o\s+)?f(?:inal|im)\s+de|(?:alla\s+)?fine(?:\s+di)?|eind|(?:do\s+)?ko[ńn]ca)\s+"
+            r"(?P<month>" + _MONTH_RE + r")" + _E,
             re.I,
         ),
     ),
@@ -419,6 +429,10 @@ def _relative_day(name: str, match: re.Match[str], base: date) -> date | None:
         return friday if friday >= base else friday + timedelta(days=7)
     if name == "end_month":
         return base + relativedelta(day=31)  # day=31 clips to the month's last day
+    if name == "end_named_month":
+        month = MONTHS[match.group("month").lower()]
+        last = date(base.year, month, 1) + relativedelta(day=31)
+        return last if last >= base else last + relativedelta(years=1, day=31)
     if name == "tomorrow":
         return base + timedelta(days=1)
     if name == "today":
@@ -435,6 +449,8 @@ def _relative_day(name: str, match: re.Match[str], base: date) -> date | None:
         if count is None or count > 120:
             return None
         unit = match.group("unit").lower()
+        if raw in ("quinze", "quince", "huit") and unit.startswith(("jour", "día", "dia")):
+            count -= 1  # "quinze jours" is a fortnight, "huit jours" a week
         business = bool(match.group("biz") or match.group("biz2"))
         if unit.startswith(("week", "semain", "woche", "semana", "settiman", "wek", "tygod")):
             return base + timedelta(weeks=count)

@@ -555,7 +555,8 @@ _DEADLINE_BEFORE = re.compile(
 # A recorded one-way interview has no start time (corpus README), whatever dates it names.
 _ONE_WAY = re.compile(
     r"one-way|recorded (?:video )?interview|record (?:your|the) (?:answers|responses)|asynchronous|"
-    r"hirevue|no interviewer|entretien (?:vidéo )?différé|entrevista (?:en )?diferid|"
+    r"hirevue|no interviewer|entretien (?:vidéo )?différé|(?:entrevista|v[íi]deo) (?:en )?diferid|"
+    r"grabándote|gravando-te|gravar (?:as )?(?:suas|tuas) respostas|enregistrer vos réponses|"
     r"videointerview (?:ohne|aufzeichnen)|intervista (?:video )?registrata|opgenomen video",
     re.I,
 )
@@ -689,6 +690,9 @@ _REPLY_CUE = re.compile(
     r"voltaremos a falar|voltamos a falar|falaremos|volveremos a hablar|hablamos|ci risentiamo|risentirci|"
     r"nous reparlerons|on se reparle|sprechen uns|spreken (?:we )?(?:je|u|elkaar)|porozmawiamy|"
     r"(?:should|will|'ll|hope to|expect to) know\b|circle back|"
+    r"(?:te|le|os|les) diremos|pondrá en contacto|pondrán en contacto|esito|"
+    r"(?:a|an|our|the) (?:final |definitive |clear )?answer|(?:'d| would) hope to|something concrete|(?:te|le) diré|(?:ti|le|vi) diremo|nous vous dirons|"
+    r"(?:sagen|geben) (?:ihnen|dir) (?:bescheid|rückmeldung)|(?:te|lhe) diremos|"
     r"revenons vers|reviens vers|revenir vers|kom(?:en)? (?:ik |we )?(?:er |erop |bij (?:je|u) )[^.]{0,30}terug|"
     r"(?:ti|le|vi) faccio sapere|(?:ti|le|vi) farò sapere|ti aggiorno|la aggiorno",
     re.I,

@@ -491,6 +491,12 @@ _RAW: dict[MailKind, list[Entry]] = {
         ),
     ],
     MailKind.OFFER: [
+        # "it's a yes from us": the decision in one idiom, in the eight languages
+        (
+            5,
+            r"it's a (?:big |resounding |definite )?yes from (?:us|the team|the panel|everyone)|c'est un oui|es un sí|é um sim|è un sì|"
+            r"het is een ja|to jest (?:zdecydowane )?tak|(?:ist|war) ein (?:klares )?ja",
+        ),
         (
             5,
             r"(?:sent|extended|made|have|has) (?:you )?an offer(?! to)|your offer (?:from|is ready|letter|details)|(?:review|sign|accept) (?:and sign )?your offer",
@@ -570,7 +576,7 @@ _RAW: dict[MailKind, list[Entry]] = {
         ),
         (
             5,
-            r"(?:come|came|coming) back with an offer|(?<!if they )(?<!if we )(?<!once they )(?<!when they )(?:make|made|making) you an offer|(?:apresentar|fazer)(?:-lhe)? uma proposta|prazer de lhe (?:apresentar|oferecer|fazer)",
+            r"(?:come|came|coming) back with an offer|(?<!if they )(?<!if we )(?<!once they )(?<!when they )(?<!did they )(?<!will they )(?<!would they )(?<!could they )(?<!do they )(?:make|made|making) you an offer|(?:apresentar|fazer)(?:-lhe)? uma proposta|prazer de lhe (?:apresentar|oferecer|fazer)",
         ),
         (3, r"offer details|compensation (?:package|details)|before you accept"),
         (
@@ -648,6 +654,13 @@ _RAW: dict[MailKind, list[Entry]] = {
             r"(?:self[- ]schedul|scheduling link|booking link|calendly|pick a (?:slot|time)|choose a (?:slot|time)|select a (?:slot|time)|book (?:a|your) (?:slot|time))",
         ),
         (4, r"(?:one-way|recorded|asynchronous|on-demand) (?:video )?interview|video interview"),
+        # a (recorded) video interview and "the next step is an interview" in the other languages
+        (
+            4,
+            r"entrevista (?:en |por |em )?v[íi]deo|entretien (?:en )?vidéo|video-?(?:interview|gespräch)|video ?colloquio|colloquio (?:in )?video|"
+            r"rozmow[aęy] (?:wideo|video)|(?:siguiente|próximo) paso (?:es|será) una entrevista|(?:próxima|próximo) (?:etapa|passo) (?:é|será) uma entrevista|"
+            r"has superado la (?:primera |segunda )?fase|passou (?:para|à) (?:a )?(?:próxima|segunda) (?:fase|etapa)",
+        ),
         (3, r"(?:meet|speak|chat|talk) with (?:you|our|the)[^.]{0,60}(?:on|at) (?:\w+day|\d)"),
         (
             2,
@@ -837,7 +850,10 @@ _RAW: dict[MailKind, list[Entry]] = {
         ),
         (
             5,
-            r"(?:no longer (?:with|work(?:ing)? (?:at|for)|employed (?:at|by)) (?:the company|\w+)|has left (?:the company|the organi[sz]ation)|is no longer with)",
+            r"(?:ne fais plus partie|ne travaille plus (?:chez|pour|au sein)|arbeite nicht mehr (?:bei|für)|bin nicht mehr (?:bei|für|in)|"
+            r"ya no (?:trabajo|formo parte)|já não (?:trabalho|faço parte)|não trabalho mais|non lavoro più|non faccio più parte|"
+            r"(?:ben|werk) niet meer (?:werkzaam|in dienst|bij|voor)|nie pracuję już|już nie pracuję|"
+            r"no longer (?:with|work(?:ing)? (?:at|for)|employed (?:at|by)) (?:the company|\w+)|has left (?:the company|the organi[sz]ation)|is no longer with)",
         ),
         (
             5,
@@ -846,7 +862,7 @@ _RAW: dict[MailKind, list[Entry]] = {
         # "this mailbox is not monitored" in the other languages
         (
             5,
-            r"n'est pas (?:surveillée|consultée|relevée|lue)|wird nicht (?:überwacht|gelesen|bearbeitet|abgerufen)|"
+            r"n'est (?:pas|plus) (?:surveillée|consultée|relevée|lue|active)|wird nicht (?:überwacht|gelesen|bearbeitet|abgerufen)|"
             r"no (?:se )?(?:supervisa|monitoriza|revisa|atiende)|no está (?:monitorizad|supervisad|atendid)|"
             r"não é (?:monitorad|monitorizad|lid|verificad|acompanhad)|"
             r"non (?:è|viene) (?:monitorat|presidiat|controllat|lett)|wordt niet (?:gelezen|gecontroleerd|gemonitord|bewaakt)|"
@@ -993,7 +1009,9 @@ _RAW: dict[MailKind, list[Entry]] = {
         # personal mail about the search, from friends and family
         (
             4,
-            r"how did (?:the|your|it)\b[^?.]{0,60}go|tell (?:me|us) (?:everything|how it went)|fingers crossed|good luck (?:at|with|on|tomorrow|today)|love you(?:[!,.\n]|$| (?:lots|so much|both|all))|(?:^|\n)(?:love|hugs|xx+)\b|drinks (?:when|after|on)|dinner (?:next|on|this)",
+            r"how did (?:the|your|it)\b[^?.]{0,60}go|qué tal (?:fue|te fue|ha ido)|cuéntame(?:lo)? todo|comment s'est passée? (?:ton|ta)|raconte-moi tout|"
+            r"wie (?:war|lief) (?:dein|das|es)\b[^?.]{0,30}\?|erzähl mir alles|como (?:foi|correu) (?:a|o) (?:tua|teu|sua|seu)?|(?:me )?conta(?:-me)? tudo|"
+            r"com'è andat[oa]|raccontami tutto|hoe ging (?:het|je)|vertel me alles|jak (?:poszło|poszła|ci poszło)|opowiadaj wszystko|tell (?:me|us) (?:everything|how it went)|fingers crossed|good luck (?:at|with|on|tomorrow|today)|love you(?:[!,.\n]|$| (?:lots|so much|both|all))|(?:^|\n)(?:love|hugs|xx+)\b|drinks (?:when|after|on)|dinner (?:next|on|this)",
         ),
         (
             4,
