@@ -91,7 +91,9 @@ def main() -> None:
     started = time.perf_counter()
     NaiveBayes.train(examples)
     print(f"  model training {time.perf_counter() - started:.2f} s on {len(examples)} examples")
-    never_trained = [p for p in sorted(cases.iterdir()) if p.is_dir() and p.name != "train"]
+    never_trained = [
+        p for p in sorted(cases.iterdir()) if (p / "labels.json").exists() and p.name != "train"
+    ]
     if (corpus / "labels.json").exists():
         never_trained.append(corpus)
     right, total = _model_alone(never_trained)

@@ -391,3 +391,33 @@ def test_reply_cues_from_blind22_and_23_set_respond_by(body: str, respond_by: st
     reading = read_mail(_mail(body))
     assert reading.respond_by is not None
     assert reading.respond_by.isoformat() == respond_by
+
+
+@pytest.mark.parametrize(
+    ("body", "respond_by"),
+    [
+        # no known reply cue, but "by" a future day and nothing asked of the candidate
+        ("The shortlist will be finalised by Friday 12 February.", "2027-02-12"),
+        ("El comité cerrará la selección antes del viernes.", "2027-02-12"),
+        # the weekday before an explicit date belongs to it
+        ("We will be in touch by Friday, 19 February.", "2027-02-19"),
+    ],
+)
+def test_a_day_introduced_by_by_sets_respond_by_without_a_known_cue(
+    body: str, respond_by: str
+) -> None:
+    reading = read_mail(_mail(body))
+    assert reading.respond_by is not None
+    assert reading.respond_by.isoformat() == respond_by
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Please send your references by Friday.",
+        "We need your passport copy by Friday 12 February.",
+        "Could you upload the signed form by Thursday?",
+    ],
+)
+def test_a_deadline_for_the_candidate_is_not_a_respond_by(body: str) -> None:
+    assert read_mail(_mail(body)).respond_by is None

@@ -328,8 +328,8 @@ def classify(mail: ParsedMail, signals: HeaderSignals) -> Verdict:
         if mail.date is None:
             return False
         if cues is None:  # the model's rescue: any promised answer ("te diremos algo el viernes")
-            return find_respond_by(text, mail.date) is not None
-        return find_respond_by(text, mail.date, cues=cues) is not None
+            return find_respond_by(text, mail.date, uncue_ok=False) is not None
+        return find_respond_by(text, mail.date, cues=cues, uncue_ok=False) is not None
 
     # Only weak phrases ("infelizmente ... o processo") give way, and only to an application
     # said to remain open or a decision still to come: "paused ... closing all applications"
@@ -405,7 +405,9 @@ def classify(mail: ParsedMail, signals: HeaderSignals) -> Verdict:
         return verdict(MailKind.EMPLOYER_REPLY, 0.6, why)
     # A person who promises an answer by a day ("te diremos algo el viernes") writes about a
     # candidacy that goes on, whatever words the phrases know.
-    promised = mail.date is not None and find_respond_by(text, mail.date) is not None
+    promised = (
+        mail.date is not None and find_respond_by(text, mail.date, uncue_ok=False) is not None
+    )
     if promised and not signals.no_reply_sender:
         return verdict(MailKind.EMPLOYER_REPLY, 0.55, "promises an answer by a date")
     if invite >= 4 and real_invite:

@@ -17,6 +17,7 @@ import unicodedata
 from datetime import UTC, date, datetime, timedelta, tzinfo
 
 from followup.mail.dates import (
+    WEEKDAYS,
     DateMention,
     combine,
     find_dates,
@@ -698,7 +699,8 @@ _REPLY_CUE = re.compile(
     re.I,
 )
 _CANDIDATE_DEADLINE = re.compile(
-    r"please|could you|can you|if you (?:can|could)|kindly|sign|deadline|expires?|complete the|submit|return the|"
+    r"please|could you|can you|if you (?:can|could)|kindly|(?:we|i) need (?:your|you to|a copy|copies)|send (?:us|me|it|them|your|the)|"
+    r"upload|provide|bring|book (?:a|your)|choose|pick|select|sign|deadline|expires?|complete the|submit|return the|"
     r"your (?:response|reply|answer)|let us know|bitte|merci de|veuillez|por favor|per favore|"
     r"graag|proszę|prosimy|closing date|closes on|applications close|posting",
     re.I,
@@ -724,12 +726,22 @@ _BY = re.compile(
 )
 
 
+# "by Friday 12 February": the weekday before an explicit date belongs to it.
+_TRAILING_WEEKDAY = re.compile(
+    r"\b(?:" + "|".join(sorted(map(re.escape, WEEKDAYS), key=len, reverse=True)) + r")\.?,?\s*$",
+    re.I,
+)
+_BY_WORD = re.compile(
+    r"\b(?:by|within|before|no later than|d'ici|avant|bis|innerhalb|antes|hasta|dentro|até|"
+    r"entro|uiterlijk|binnen|voor|do|w ciągu|przed)\b",
+    re.I,
+)
 # Some date phrases carry their own "by": "do końca przyszłego tygodnia", "d'ici vendredi".
 _BY_START = re.compile(r"(?:do|d'ici|bis|entro|até|hasta|uiterlijk|by)\s", re.I)
 
 
 def find_respond_by(
-    text: str, sent: datetime, *, cues: re.Pattern[str] = _REPLY_CUE
+    text: str, sent: datetime, *, cues: re.Pattern[str] = _REPLY_CUE, uncue_ok: bool = True
 ) -> date | None:
     """The day the employer said it would get back or decide by, or None.
 
@@ -740,10 +752,13 @@ def find_respond_by(
     """
     base = sent.date()
     fallback: date | None = None
+    uncued: date | None = None
     for sentence in _SENTENCE.finditer(_unwrap(text)):
         chunk = sentence.group(0)
+        if _CANDIDATE_DEADLINE.search(chunk):
+            continue
         cue = cues.search(chunk)
-        if not cue or _CANDIDATE_DEADLINE.search(chunk):
+        if not cue and not (uncue_ok and uncued is None and _BY_WORD.search(chunk)):
             continue
         mentions = [
             m
@@ -754,9 +769,14 @@ def find_respond_by(
             m
             for m in mentions
             if m.rule in ("within", "fortnight")
-            or _BY.search(chunk[max(0, m.start - 20) : m.start])
+            or _BY.search(_TRAILING_WEEKDAY.sub("", chunk[max(0, m.start - 32) : m.start]))
             or _BY_START.match(m.phrase)
         ]
+        if not cue:
+            # No known cue, but "by"/"within" a future day and no candidate deadline: the
+            # last resort ("Sabrai qualcosa entro venerdì" with a cue nobody listed yet).
+            uncued = introduced[0].day if introduced else None
+            continue
         # explicit dates must follow the cue; "next week"-style phrases may precede it
         # ("we make a decision next week"), unless they bound an absence ("until the end of")
         after_cue = [
@@ -772,7 +792,7 @@ def find_respond_by(
             return introduced[0].day
         if after_cue and fallback is None:
             fallback = after_cue[0].day
-    return fallback
+    return fallback if fallback is not None else uncued
 
 
 _CLOCK_AFTER = re.compile(r"\W{0,3}(?:at\s+)?\d{1,2}[:h.]\d\d")
@@ -798,7 +818,7 @@ _DECISION_CUE = re.compile(
 def find_decision_by(text: str, sent: datetime) -> date | None:
     """find_respond_by for invitations: only a promised answer or decision ("we will get back
     to you by Friday"), not a logistics date ("we'll send the link tomorrow morning")."""
-    return find_respond_by(text, sent, cues=_DECISION_CUE)
+    return find_respond_by(text, sent, cues=_DECISION_CUE, uncue_ok=False)
 
 
 # --- back on ------------------------------------------------------------------------------------
