@@ -421,3 +421,60 @@ def test_a_day_introduced_by_by_sets_respond_by_without_a_known_cue(
 )
 def test_a_deadline_for_the_candidate_is_not_a_respond_by(body: str) -> None:
     assert read_mail(_mail(body)).respond_by is None
+
+
+# after blind24/blind25
+def test_a_weekday_before_a_date_with_an_article_names_that_date() -> None:
+    body = "Ich bin im Urlaub. Ab Montag, dem 15. Februar 2027, bin ich wieder im Büro."
+    raw = _mail(body).replace(b"Subject: Your application", b"Subject: Abwesenheitsnotiz")
+    reading = read_mail(raw)
+    assert reading.kind is MailKind.AUTO_REPLY
+    assert reading.back_on is not None
+    assert reading.back_on.isoformat() == "2027-02-15"
+
+
+@pytest.mark.parametrize(
+    ("body", "kind"),
+    [
+        ("Mucha suerte mañana con la entrevista. ¿Un café el domingo?\n\nBesos,\nCarmen",
+         MailKind.OTHER),
+        ("Die Fachabteilung hat alle Erstgespräche geführt und stimmt sich intern ab.",
+         MailKind.EMPLOYER_REPLY),
+        ("Ils terminent les entretiens avec les autres candidats avant de décider.",
+         MailKind.EMPLOYER_REPLY),
+    ],
+)  # fmt: skip
+def test_wording_family_from_blind24_and_25_reads_as_its_kind(body: str, kind: MailKind) -> None:
+    assert read_mail(_mail(body, sender="Jo <jo@studio.example>")).kind is kind
+
+
+@pytest.mark.parametrize(
+    ("sender", "subject", "body", "company"),
+    [
+        ("Ann Lee <ann@brightlinetalent.example>", "Harcourt Foods - where we are",
+         "Quick update after chasing Harcourt Foods: they decide on Friday.", "Harcourt Foods"),
+        ("Ines Roy <ines@talentis-recrutement.example>", "Entretien Orvalis - jeudi",
+         "Le manager d'Orvalis vous attend jeudi.", "Orvalis"),
+        ("Kestrel Talent <no-reply@ats.kestreltalent.example>",
+         "Offer extended: Java Developer (Castlebrook Bank)",
+         "Client Castlebrook Bank has extended an offer.", "Castlebrook Bank"),
+        ("Jan Weber <jan@koehler-personalberatung.example>",
+         "Vertragsangebot Elbtal Digital - Gratulation", "Die Elbtal Digital GmbH bietet Ihnen "
+         "die Stelle an.", "Elbtal Digital"),
+    ],
+)  # fmt: skip
+def test_agency_mail_names_the_client_from_its_subject(
+    sender: str, subject: str, body: str, company: str
+) -> None:
+    raw = _mail(body, sender=sender).replace(
+        b"Subject: Your application", f"Subject: {subject}".encode()
+    )
+    assert read_mail(raw).company == company
+
+
+def test_a_role_title_in_an_agency_subject_is_not_the_client() -> None:
+    raw = _mail(
+        "Thanks for the updated CV, I'll send it across today.",
+        sender="Dec Murphy <dec@talentbridge-partners.example>",
+    ).replace(b"Subject: Your application", b"Subject: Re: Supply Chain Data Analyst role - CV")
+    assert read_mail(raw).company == "Talentbridge Partners"

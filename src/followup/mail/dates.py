@@ -273,6 +273,7 @@ _RULES_FAST = [(name, _fast(pattern)) for name, pattern in _RULES]
 _WEEKDAY_FAST = _fast(_WEEKDAY)
 
 
+_WEEKDAY_JOIN = re.compile(r"[,.\s]*(?:the|dem|den|der|le|el|il|de|o|am|op)?[,.\s]*", re.I)
 _SHORT_WEEKDAYS = frozenset(
     ["mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"]
 )
@@ -320,7 +321,10 @@ def find_dates(text: str, base: date) -> list[DateMention]:
             continue  # ... unless a time follows ("can you do wed at 4?")
         start, end = match.span()
         # a weekday right before an explicit date just names that date's weekday
-        if not free(start, end) or any(0 <= a - end <= 3 for a, _ in taken):
+        # ("Monday, 16 August", "Montag, dem 16. August", "lundi le 16 août")
+        if not free(start, end) or any(
+            0 <= a - end <= 8 and _WEEKDAY_JOIN.fullmatch(scan, end, a) for a, _ in taken
+        ):
             continue
         mod = (match.group("mod") or "").strip().lower()
         if mod.startswith(("last", "letzt")):

@@ -56,6 +56,7 @@ _GENERIC = re.compile(
 _DEPARTMENT = re.compile(
     r"(?:[ \t]*[-|–,][ \t]*|[ \t]+)(?:careers?|recruiting|recruitment|talent(?: acquisition| team)?|"
     r"hr|human resources|hiring(?: team)?|jobs|people(?: team)?|team|notifications?|no-?reply|"
+    r"talentos?|pessoas|personas|persone|mensen|"
     r"scheduling|interviews?|rh|recrutement|karriere|recursos humanos|reclutamiento|selezione|"
     r"werving|rekrutacja|talent community|people (?:&|and) culture|talent (?:&|and) culture|"
     r"people services)$",
@@ -79,7 +80,27 @@ _CONTEXT = re.compile(
 )
 _CLIENT = re.compile(
     rf"(?i:(?:our|my) client|on behalf of (?:our client,? )?|client,|notre client|unser(?:em)? kunden?|"
-    rf"nuestro cliente|nosso cliente|nostro cliente|onze klant|nasz klient)[ \t]+({_WORD}(?:{_JOIN}{_WORD}){{0,3}})",
+    rf"nuestro cliente|nosso cliente|nostro cliente|onze klant|nasz klient|klient,|"
+    # a portal's field: "Client  Quillon Insurance", "Kunde: Elbtal Digital"
+    rf"(?:^|\n)[ \t]*(?:client|cliente|kunde|klant|klient)[ \t]*:?)[ \t]+({_WORD}(?:{_JOIN}{_WORD}){{0,3}})",
+)
+# Agency mail names its client in the subject: "Pellingham Trust - where we are", "Senior Data
+# Engineer (Quillon Insurance)", "Entretien Orvalis – jeudi", "Analyste Risques, Banque Vermeil".
+_SUBJECT_PREFIX = re.compile(r"^\W*(?:(?:re|fwd?|aw|wg|tr|rv|sv|odp)\s*:\s*)*", re.I)
+_SUBJECT_SPLIT = re.compile(
+    r"\s+[-–|·]\s+|[:(),!¡?¿]|\s(?:at|with|bij|bei|chez|w|na|em|en|presso|de|di|da|for|für|"
+    r"pour|para|per|voor|dla)\s",
+    re.I,
+)
+_ROLE_WORDS = re.compile(
+    r"engineer|developer|analyst|manager|lead\b|director|designer|consultant|specialist|scientist|"
+    r"architect|officer|coordinator|assistant|intern|head of|ingenieur|ingénieur|entwickler|"
+    r"analista|gerente|responsable|sviluppat|ontwikkelaar|kierownik|specjalist|programist|"
+    r"update|interview|application|feedback|offer|role|position|vacature|stelle|poste|puesto|"
+    r"candidat|bewerbung|sollicitatie|aplikacj|entretien|entrevista|colloquio|gesprek|gespräch|"
+    r"rozmow|oferta|offre|angebot|proposta|propuesta|aanbod|esito|proceso|processo|rückmeldung|"
+    r"news|stand|status|next steps|extended",
+    re.I,
 )
 # Generic words companies are named with; used to tell "Tamarack Energy" from "Tamara Jones"
 # and to split a domain such as "verdigrisbank" into "Verdigris Bank". Not a list of employers.
@@ -246,6 +267,8 @@ def _clean(candidate: str, *, keep_agency_words: bool = False) -> str:
     parts = _SEPARATOR.split(candidate, maxsplit=1)
     if len(parts) == 2 and _TEAM_ONLY.fullmatch(parts[0].strip()):
         candidate = parts[1].strip()
+    if _TEAM_ONLY.fullmatch(candidate):
+        return ""  # "Time de Talentos": before department words are cut from its end
     for _ in range(3):
         candidate = _LEGAL.sub("", candidate).strip()
         if not keep_agency_words or not _AGENCY_TAIL.search(candidate):
@@ -412,6 +435,11 @@ def find_company(mail: ParsedMail, text: str) -> str | None:
         if _VENDOR_DOMAIN_WORD.match(_squash(right)) and not _is_org(left):
             name = ""  # "Sara Kim via LinkedIn": a person relayed by a platform, not an employer
     name = _clean(name)
+    agency = _AGENCY.search(core) or (name and _is_agency(name))
+    if agency and not _vendor_domain(mail.from_addr):
+        client_name = _named_employer(mail.subject, text, core)
+        if client_name:
+            return client_name  # an agency writing about its client (corpus README)
     vendor = _vendor_domain(mail.from_addr)
     if vendor:
         core = ""  # the domain names the tracking system, not the employer
@@ -425,7 +453,8 @@ def find_company(mail: ParsedMail, text: str) -> str | None:
         subject_employer = _SUBJECT_EMPLOYER.search(mail.subject)
         if own_brand and subject_employer:
             named = _clean(subject_employer.group(1))
-            if named and not _matches_domain(named, core):
+            person = subject_employer.group(0).lower().startswith("with") and not _is_org(named)
+            if named and not person and not _matches_domain(named, core):
                 return named  # a job board reporting about an employer
         if own_brand:
             # "Pinewood" in the display name, "Pinewood Group" in the signature: the full name
@@ -463,21 +492,74 @@ def find_company(mail: ParsedMail, text: str) -> str | None:
     return company_from_domain(mail.from_addr)
 
 
-_AGENCY = re.compile(r"talent|recruit|staffing|search|personnel|headhunt|executive|partners", re.I)
+_AGENCY = re.compile(
+    r"talent|recruit|staffing|search|personnel|headhunt|executive|partners|werving|rekrutacj|"
+    r"personalberatung|personaldienst|selezione|selecci[oó]n|recrutement|"
+    r"recrutamento|uitzend|interim",
+    re.I,
+)
 
 
 def _is_agency(name: str) -> bool:
     return bool(_AGENCY.search(name))
 
 
+def _named_as_org(candidate: str, lowered: str) -> bool:
+    """The text names ``candidate`` as an organisation: a name with an organisation word, or
+    one written after "at/with/from/bij/bei/chez/d'/client..." or with a possessive; a role
+    title ("Supply Chain Planner") or a word ("Data") is not one."""
+    name = re.escape(candidate.lower())
+    if not re.search(rf"(?<!\w){name}(?!\w)", lowered):
+        return False
+    if _is_org(candidate):
+        return True
+    return bool(re.search(rf"{_ORG_CONTEXT}{name}(?!\w)|(?<!\w){name}['’]s\b", lowered))
+
+
+_ORG_CONTEXT = (
+    r"(?:\bd['’]|(?:\bat|\bwith|\bfrom|\bchasing|\bbij|\bbei(?: der| dem)?|\bchez|\bde|\bdi|\bda|"
+    r"\bdo|\bw|\bna|\bclient[e]?,?|\bklant|\bkunde|\bklient,?|\bcon|\bcom|\bpresso|\bvan|\bfor|"
+    r"\bfür|\bpour|\bpara|\bper)\s+(?:the\s+|la\s+|le\s+|el\s+|il\s+|de\s+|der\s+)?)"
+)
+
+
 def _named_employer(subject: str, text: str, core: str) -> str | None:
     """For agency mail: the organisation it names that is not the agency itself."""
+    lowered = text.lower()
+    role = find_role(subject, text)
+    topic = _SUBJECT_PREFIX.sub("", subject)
+    for segment in _SUBJECT_SPLIT.split(topic):
+        words = segment.split()
+        for first in range(len(words)):  # "Vertragsangebot Elbtal Digital": drop topic words
+            candidate = _clean(" ".join(words[first:]))
+            if (
+                len(candidate) < 3
+                or not candidate[0].isupper()
+                or _ROLE_WORDS.search(candidate)
+                or _is_agency(candidate)
+                or _matches_domain(candidate, core)
+                or (role is not None and (candidate in role or role in candidate))
+                or not _named_as_org(candidate, lowered)
+            ):
+                continue
+            # "Aldergate" in the subject, "Aldergate Asset Management" in the text
+            longer = [
+                c
+                for c in _candidates(text)
+                if c.startswith(candidate) and len(c) > len(candidate) and not _is_agency(c)
+            ]
+            return max(longer, key=len) if longer else candidate
     subject_words = {w.lower() for w in re.findall(r"\w+", subject)}
     for candidate in _candidates(f"{subject}\n{text}"):
         if _matches_domain(candidate, core) or _is_agency(candidate):
             continue
         words = candidate.split()
-        if len(words) > 1 and _is_org(candidate) and words[0].lower() in subject_words:
+        if (
+            len(words) > 1
+            and _is_org(candidate)
+            and words[0].lower() in subject_words
+            and not _ROLE_WORDS.search(candidate)
+        ):
             return candidate
     return None
 
@@ -692,6 +774,7 @@ _REPLY_CUE = re.compile(
     r"nous reparlerons|on se reparle|sprechen uns|spreken (?:we )?(?:je|u|elkaar)|porozmawiamy|"
     r"(?:should|will|'ll|hope to|expect to) know\b|circle back|"
     r"(?:te|le|os|les) diremos|pondrá en contacto|pondrán en contacto|esito|"
+    r"duidelijkheid|uitsluitsel|da (?:nam|ci|pani|panu) znać|dadzą (?:nam |ci |pani |panu )?znać|"
     r"(?:a|an|our|the) (?:final |definitive |clear )?answer|(?:'d| would) hope to|something concrete|(?:te|le) diré|(?:ti|le|vi) diremo|nous vous dirons|"
     r"(?:sagen|geben) (?:ihnen|dir) (?:bescheid|rückmeldung)|(?:te|lhe) diremos|"
     r"revenons vers|reviens vers|revenir vers|kom(?:en)? (?:ik |we )?(?:er |erop |bij (?:je|u) )[^.]{0,30}terug|"

@@ -18,6 +18,14 @@ from followup.mail.model import MailKind
 Entry = tuple[float, str]
 
 REMAINS_OPEN = (
+    # a decision still to come: "before we decide", "no decision has been made yet"
+    r"before (?:we |they |the team )?(?:decide|deciding|make (?:a|the|our|their) (?:final )?decision)|"
+    r"no decision (?:has been|was|is) (?:made|taken) yet|avant de (?:décider|prendre (?:une|la|leur|notre) décision)|"
+    r"pas encore (?:pris (?:de|leur|notre) )?décision|bevor (?:wir|sie) (?:uns )?(?:entscheiden|eine entscheidung)|"
+    r"noch keine entscheidung|antes de (?:decidir|tomar (?:una|uma|la|a) decisi)|aún no (?:hemos|han) decidido|"
+    r"ainda não (?:decidimos|decidiram|tomamos|tomaram)|prima di decidere|non (?:abbiamo|hanno) ancora deciso|"
+    r"voordat (?:we|ze|zij) (?:een )?beslis|nog geen (?:besluit|beslissing)|zanim podejmiemy decyzj|"
+    r"przed podjęciem decyzji|nie podjęliśmy jeszcze decyzji|"
     r"(?:application|candidacy|candidature)\b[^.]{0,20}\b(?:remains?|is still|stays?) (?:active|open|live|in (?:process|the process|play)|under consideration)|"
     r"candidature (?:reste|est toujours|demeure) (?:active|ouverte|en cours|à l'étude)|bewerbung (?:bleibt|ist weiterhin|ist noch) (?:aktiv|offen|im (?:verfahren|rennen|prozess))|"
     r"candidatura (?:sigue|continúa|permanece|segue|continua|rimane|resta) (?:abierta|activa|ativa|aberta|em análise|attiva|aperta|valida|en pie|en el proceso|no processo|in corsa|in valutazione)|"
@@ -243,8 +251,10 @@ _RAW: dict[MailKind, list[Entry]] = {
         ),
         (
             5,
-            r"(?:pas été retenue?|n'a pas été retenue?|ne correspond pas|avons retenu (?:une? )?autre|autres? candidat)",
+            r"(?:pas été retenue?|n'a pas été retenue?|ne correspond pas|avons retenu (?:une? )?autre)",
         ),
+        # other candidates merely mentioned ("les entretiens avec les deux autres candidats")
+        (3, r"autres? candidat"),
         (4, r"(?:ne sera pas|n'est pas) retenue?"),
         (4, r"nous (?:avons le )?regret(?:ons|tons)? de vous (?:informer|annoncer)"),
         (
@@ -684,8 +694,9 @@ _RAW: dict[MailKind, list[Entry]] = {
             4,
             r"(?:einladung|laden sie|lade dich|einladen)[^.]{0,60}(?:gespräch|interview|kennenlernen|vorstellung)",
         ),
+        # the interview nouns are mentions ("alle Erstgespräche geführt"), like "phone interview"
         (
-            4,
+            3,
             r"(?:vorstellungsgespräch|zweitgespräch|erstgespräch|kennenlerngespräch|bewerbungsgespräch|telefoninterview)",
         ),
         (2, r"(?:\btermin\b|gespräch)"),
@@ -1011,7 +1022,7 @@ _RAW: dict[MailKind, list[Entry]] = {
             4,
             r"how did (?:the|your|it)\b[^?.]{0,60}go|qué tal (?:fue|te fue|ha ido)|cuéntame(?:lo)? todo|comment s'est passée? (?:ton|ta)|raconte-moi tout|"
             r"wie (?:war|lief) (?:dein|das|es)\b[^?.]{0,30}\?|erzähl mir alles|como (?:foi|correu) (?:a|o) (?:tua|teu|sua|seu)?|(?:me )?conta(?:-me)? tudo|"
-            r"com'è andat[oa]|raccontami tutto|hoe ging (?:het|je)|vertel me alles|jak (?:poszło|poszła|ci poszło)|opowiadaj wszystko|tell (?:me|us) (?:everything|how it went)|fingers crossed|good luck (?:at|with|on|tomorrow|today)|love you(?:[!,.\n]|$| (?:lots|so much|both|all))|(?:^|\n)(?:love|hugs|xx+)\b|drinks (?:when|after|on)|dinner (?:next|on|this)",
+            r"com'è andat[oa]|raccontami tutto|hoe ging (?:het|je)|vertel me alles|jak (?:poszło|poszła|ci poszło)|opowiadaj wszystko|tell (?:me|us) (?:everything|how it went)|fingers crossed|good luck (?:at|with|on|tomorrow|today)|love you(?:[!,.\n]|$| (?:lots|so much|both|all))|(?:^|\n|[.!?)] )(?:(?:love|hugs|besos|bisous|bises|küsse|kuss|beijos|beijinhos|baci|bacioni|kusjes|buziaki|całuję)(?:,|!|\s*$)|xx+\b)|drinks (?:when|after|on)|dinner (?:next|on|this)",
         ),
         (
             4,
