@@ -116,6 +116,31 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     (
+        "mid_next_week",
+        re.compile(
+            _B
+            + r"(?:mid[-\s]?|the\s+middle\s+of\s+|mitte\s+|(?:à\s+la\s+)?mi-|(?:a\s+)?mediados\s+de\s+(?:la\s+)?|"
+            r"(?:em\s+)?meados\s+da\s+|(?:a\s+)?met[àa]\s+(?:della\s+)?|midden\s+|w\s+po[łl]owie\s+)"
+            + _NEXT_WEEK,
+            re.I,
+        ),
+    ),
+    (
+        "end_next_month",
+        re.compile(
+            _B + r"(?:(?:the\s+)?end\s+of\s+next\s+month|(?:la\s+)?fin\s+du\s+mois\s+prochain|"
+            r"ende\s+n[äa]chsten\s+monats|(?:a\s+)?finales\s+del\s+(?:mes\s+que\s+viene|pr[óo]ximo\s+mes)|"
+            r"(?:o\s+)?f(?:inal|im)\s+do\s+pr[óo]ximo\s+m[êe]s|fine\s+del\s+prossimo\s+mese|"
+            r"eind\s+volgende\s+maand|ko[ńn]ca\s+przysz[łl]ego\s+miesi[ąa]ca)" + _E,
+            re.I,
+        ),
+    ),
+    (
+        # "by the 15th": that day of this month, or of the next when it has passed
+        "ordinal_day",
+        re.compile(_B + r"the\s+(?P<d>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)" + _E, re.I),
+    ),
+    (
         "early_next_week",
         re.compile(
             _B
@@ -135,7 +160,7 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
         "end_this_week",
         re.compile(
             _B
-            + r"(?:(?:the\s+)?end\s+of\s+(?:the|this)\s+week|(?:la\s+)?fin\s+de\s+(?:la\s+|cette\s+)?semaine|"
+            + r"(?:(?:the\s+)?end\s+of\s+(?:(?:the|this)\s+)?week(?!\s+\d)|(?:la\s+)?fin\s+de\s+(?:la\s+|cette\s+)?semaine|"
             r"ende\s+(?:der|dieser)\s+woche|(?:a\s+)?finales\s+de\s+(?:esta\s+)?semana|(?:o\s+)?final\s+d(?:a|esta)\s+semana|"
             r"fine\s+(?:della\s+|di\s+questa\s+)?settimana|eind\s+van\s+(?:de|deze)\s+week|ko[ńn]ca\s+tygodnia)"
             + _E,
@@ -156,7 +181,7 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
         "end_month",
         re.compile(
             _B
-            + r"(?:(?:the\s+)?end\s+of\s+(?:the|this)\s+month|(?:la\s+)?fin\s+(?:du|de\s+ce)\s+mois|"
+            + r"(?:(?:the\s+)?end\s+of\s+(?:(?:the|this)\s+)?month|(?:la\s+)?fin\s+(?:du|de\s+ce)\s+mois|"
             r"ende\s+(?:des|dieses)\s+monats|monatsende|(?:a\s+)?(?:fin(?:ales)?|final)\s+de(?:l)?\s+mes|"
             r"(?:o\s+)?f(?:inal|im)\s+do\s+m[êe]s|fine\s+(?:del\s+)?mese|eind\s+van\s+de\s+maand|ko[ńn]ca\s+miesi[ąa]ca)"
             + _E,
@@ -167,7 +192,7 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
         "within",
         re.compile(
             _B
-            + r"(?:within(?:\s+a\s+maximum\s+of)?|in\s+the\s+next|over\s+the\s+next|in|dans\s+les|dans|sous|d'ici|"
+            + r"(?:within(?:\s+a\s+maximum\s+of)?|(?:allow\s+)?up\s+to|in\s+the\s+next|over\s+the\s+next|in|dans\s+les|dans|sous|d'ici|"
             # "in a (maximum) period of": dans un délai de, en un plazo de, no prazo de, nel giro di
             r"dans\s+un\s+d[ée]lai\s+(?:maximum\s+|max\.?\s+)?de|en\s+un\s+plazo\s+(?:m[áa]ximo\s+)?de|"
             r"no\s+prazo\s+(?:m[áa]ximo\s+)?de|num\s+prazo\s+(?:m[áa]ximo\s+)?de|nel\s+giro\s+di|"
@@ -180,7 +205,8 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
             + r")\s+(?:of\s+)?(?:(?:prochains?|pr[óo]ximos|prossimi|n[äa]chsten)\s+)?"
             r"(?P<biz>business\s+|working\s+|werk|arbeits|)"
             r"(?P<unit>days?|weeks?|jours?|semaines?|tagen?|wochen?|d[íi]as?|semanas?|dias?|giorni|settimane|dagen|weken|dni|tygodni|tydzie[ńn]|"
-            r"months?|mois|monat(?:en|e|s)?|meses|m[eê]s|mesi|mese|maand(?:en)?|miesi[ęą]c[ey]?|miesi[ęą]cy)"
+            r"months?|mois|monat(?:en|e|s)?|meses|m[eê]s|mesi|mese|maand(?:en)?|miesi[ęą]c[ey]?|miesi[ęą]cy|"
+            r"hours?|heures?|stunden|horas|ore|uur|godzin[y]?)"
             r"(?P<biz2>\s+(?:ouvr[ée]s|ouvrables|h[áa]biles|laborables|[úu]teis|lavorativi|roboczych|business))?"
             + _E,
             re.I,
@@ -424,6 +450,18 @@ def _relative_day(name: str, match: re.Match[str], base: date) -> date | None:
     monday = base - timedelta(days=base.weekday())
     if name == "end_next_week":
         return monday + timedelta(days=11)
+    if name == "mid_next_week":
+        return monday + timedelta(days=9)
+    if name == "end_next_month":
+        return base + relativedelta(months=1, day=31)
+    if name == "ordinal_day":
+        wanted = int(match.group("d"))
+        for months in (0, 1, 2):
+            first = (base + relativedelta(months=months)).replace(day=1)
+            candidate = first + relativedelta(day=wanted)
+            if candidate.day == wanted and candidate >= base:
+                return candidate
+        return None
     if name == "early_next_week":
         return monday + timedelta(days=8)
     if name == "next_week":
@@ -456,6 +494,8 @@ def _relative_day(name: str, match: re.Match[str], base: date) -> date | None:
         if raw in ("quinze", "quince", "huit") and unit.startswith(("jour", "día", "dia")):
             count -= 1  # "quinze jours" is a fortnight, "huit jours" a week
         business = bool(match.group("biz") or match.group("biz2"))
+        if unit.startswith(("hour", "heure", "stund", "hora", "ore", "uur", "godzin")):
+            return base + timedelta(days=count // 24)  # "within 48 hours": two days
         if unit.startswith(("week", "semain", "woche", "semana", "settiman", "wek", "tygod")):
             return base + timedelta(weeks=count)
         if unit.startswith(("mo", "mes", "mês", "maand", "miesi")):

@@ -748,7 +748,7 @@ _REPLY_CUE = re.compile(
     r"get back to you|be in touch|back to you|hear (?:back )?from|(?:should|will|'ll|expect to) hear\b|an answer|answer (?:for|to) you|"
     r"\b(?:we|i)(?:'ll| will| expect to| aim to| hope to| plan to| should be able to)\b|final call|make a call|"
     r"\b(?:we|i)(?:'re| are|'m| am) (?:aiming|hoping|planning|looking|expecting) to|"
-    r"expect to|\bconfirm\b|contact met (?:je|u) op|neem(?:en)? [^.]{0,30}contact|let you know|update you|an update|"
+    r"expect to|\bconfirm\b|contact met (?:je|u) op|ne(?:e)?m(?:en)? [^.]{0,30}contact|let you know|update you|an update|"
     r"decision|decide|feedback|respond|reply to you|contact you|reach out|come back|follow up with|"
     r"news|touch base|review (?:your|all)|reviewing|next steps|"
     r"reviendr|revenir vers|réponse|décision|retour|tenir informé|contacter|nouvelles|"
@@ -763,7 +763,7 @@ _REPLY_CUE = re.compile(
     r"\bbel(?:len)? (?:je|u)\b|ik bel|call you|ring you|rufe (?:sie|dich) an|anrufen|t'appelle|vous appelle|"
     r"te llamo|le llamo|ligo-lhe|ligo-te|ti chiamo|la chiamo|zadzwoni|"
     # "you'll hear from us" in the other languages
-    r"\bhoor(?:t|en)?\b[^.]{0,40}\bvan (?:ons|mij)\b|\bhorens?\b|hören[^.]{0,20}von uns|von uns hören|"
+    r"\bhoor(?:t|en)?\b[^.]{0,40}\bvan (?:ons|mij)\b|\bhorens?\b|hören[^!?\n]{0,40}von uns|von uns hören|"
     r"noticias|sabrás|sabrá de|te escrib|le escrib|en cuanto sepa|notícias|notizie|saprai|sentirai|dostaniesz|otrzymasz|otrzyma pan|"
     # "applicants will be notified of the outcome", "te digo algo", "je vous tiens au courant"
     r"update expected|expected update|\boutcome|\bnotified|be informed|be advised|te digo|le digo|te dir[ée]|le dir[ée]|te aviso|le aviso|avisaremos|"
@@ -774,7 +774,8 @@ _REPLY_CUE = re.compile(
     r"nous reparlerons|on se reparle|sprechen uns|spreken (?:we )?(?:je|u|elkaar)|porozmawiamy|"
     r"(?:should|will|'ll|hope to|expect to) know\b|circle back|"
     r"(?:te|le|os|les) diremos|pondrá en contacto|pondrán en contacto|esito|"
-    r"duidelijkheid|uitsluitsel|da (?:nam|ci|pani|panu) znać|dadzą (?:nam |ci |pani |panu )?znać|"
+    r"duidelijkheid|uitsluitsel|uitkomst|revert|expect (?:a|my|our) call|aggiorner|"
+    r"melde(?:n)? (?:mich|uns)|entraremos em contact?o|laat (?:het )?(?:je|u)\b[^.]{0,30}\bweten|da (?:nam|ci|pani|panu) znać|dadzą (?:nam |ci |pani |panu )?znać|"
     r"(?:a|an|our|the) (?:final |definitive |clear )?answer|(?:'d| would) hope to|something concrete|(?:te|le) diré|(?:ti|le|vi) diremo|nous vous dirons|"
     r"(?:sagen|geben) (?:ihnen|dir) (?:bescheid|rückmeldung)|(?:te|lhe) diremos|"
     r"revenons vers|reviens vers|revenir vers|kom(?:en)? (?:ik |we )?(?:er |erop |bij (?:je|u) )[^.]{0,30}terug|"
@@ -782,15 +783,26 @@ _REPLY_CUE = re.compile(
     re.I,
 )
 _CANDIDATE_DEADLINE = re.compile(
-    r"please|could you|can you|if you (?:can|could)|kindly|(?:we|i) need (?:your|you to|a copy|copies)|send (?:us|me|it|them|your|the)|"
-    r"upload|provide|bring|book (?:a|your)|choose|pick|select|sign|deadline|expires?|complete the|submit|return the|"
+    r"please(?! (?:allow|bear|note|expect|be patient))|could you|can you|if you (?:can|could)|"
+    r"(?:we|i) need (?:your|you to|a copy|copies)|send (?:us|me|it|them|your|the)|"
+    r"\bmust\b|needs? to be|has to be|\bdebe\b|\bdeve\b|\bmuss\b|\bdoit\b|\bmoet\b|\bmusi\b|"
+    r"firmar|assinar|firmare|unterschreiben|signer|ondertek|podpisa|terugsturen|wil je|"
+    r"(?:ti|le|vi) (?:chiediamo|preghiamo)|inviare|enviar(?:nos)?\b|envoyer|schicken|zusenden|"
+    r"upload|provide (?:us|your|the|a copy)|share your|bring|book (?:a|your)|"
+    r"(?:choose|pick|select) (?:a|your|one)\b|sign|deadline|expires?|complete the|submit|return the|"
     r"your (?:response|reply|answer)|let us know|bitte|merci de|veuillez|por favor|per favore|"
-    r"graag|proszę|prosimy|closing date|closes on|applications close|posting",
+    r"graag|proszę|prosimy|closing date|closes on|applications close|posting|"
+    r"office is closed|closed until",
     re.I,
 )
 # A sentence ends at . ! ? or a line break, but not at the period of a German or Polish
 # ordinal date ("vom 6. bis 15. Mai") nor inside a numeric one ("bis 20.03.2026").
-_SENTENCE = re.compile(r"(?:[^.!?\n]|(?<=\d)\.(?=[ \t]*[^\W\d_]|\d))+(?:[.!?]|\n|$)")
+_SENTENCE = re.compile(
+    r"(?:[^.!?;\n]|(?<=\d)\.(?=[ \t]*[^\W\d_]|\d)"
+    # nor after a month's abbreviation before its day ("by Oct. 22")
+    r"|(?<=[Jj]an|[Ff]eb|[Mm]ar|[Aa]pr|[Jj]un|[Jj]ul|[Aa]ug|[Ss]ep|[Oo]ct|[Nn]ov|[Dd]ec)\.(?=[ \t]*\d))+"
+    r"(?:[.!?;]|\n|$)"
+)
 _LINE_WRAP = re.compile(r"(?<=\S)[ \t]*\n(?=[ \t]*\S)")
 
 
@@ -801,6 +813,7 @@ def _unwrap(text: str) -> str:
 
 _BY = re.compile(
     r"(?:\bby|before|no later than|within|d'ici|avant|bis|vor|antes d[eo]l?|hasta|até|"
+    r"allow us (?:time )?(?:till|until)|"
     r"entro|voor|uiterlijk|do|przed|"
     # "at the latest": spätestens (am), au plus tard (le), como muy tarde (el)...
     r"latest|spätestens|plus tard|más tardar|muy tarde|mais tardar|più tardi|najpóźniej)"
@@ -816,6 +829,7 @@ _TRAILING_WEEKDAY = re.compile(
 )
 _BY_WORD = re.compile(
     r"\b(?:by|within|before|no later than|d'ici|avant|bis|innerhalb|antes|hasta|dentro|até|"
+    r"spätestens|latest|najpóźniej|au plus tard|till|until|"
     r"entro|uiterlijk|binnen|voor|do|w ciągu|przed)\b",
     re.I,
 )
