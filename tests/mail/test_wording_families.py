@@ -478,3 +478,59 @@ def test_a_role_title_in_an_agency_subject_is_not_the_client() -> None:
         sender="Dec Murphy <dec@talentbridge-partners.example>",
     ).replace(b"Subject: Your application", b"Subject: Re: Supply Chain Data Analyst role - CV")
     assert read_mail(raw).company == "Talentbridge Partners"
+
+
+# after blind26-28
+@pytest.mark.parametrize(
+    ("body", "kind"),
+    [
+        ("Thank you for your application. The closing date has now passed and shortlisting "
+         "decisions will be made by the end of the month.", MailKind.EMPLOYER_REPLY),
+        ("Thanks for your note after the virtual onsite. The team debriefs Thursday and I'll get "
+         "back to you by Friday.", MailKind.EMPLOYER_REPLY),
+        ("We've decided to go a different direction. Good luck with the search.",
+         MailKind.REJECTION),
+        ("We have now filled this position. Thank you for completing the video interview.",
+         MailKind.REJECTION),
+        ("You met the standard, but we can't make you an offer straight away; we'd like to keep "
+         "you on our reserve list.", MailKind.EMPLOYER_REPLY),
+        ("Your score does not place you among the candidates entered on the reserve list.",
+         MailKind.REJECTION),
+        ("Su puntuación es inferior al mínimo, por lo que queda usted excluida del proceso "
+         "selectivo.", MailKind.REJECTION),
+        ("As the vetting was not completed, we are withdrawing the conditional offer.",
+         MailKind.REJECTION),
+    ],
+)  # fmt: skip
+def test_wording_family_from_blind26_to_28_reads_as_its_kind(body: str, kind: MailKind) -> None:
+    assert read_mail(_mail(body)).kind is kind
+
+
+def test_a_friend_hoping_they_make_an_offer_is_not_an_offer() -> None:
+    body = "how did the final go?? fingers crossed they make you an offer"
+    assert read_mail(_mail(body, sender="Chloe <chloe@home.example>")).kind is MailKind.OTHER
+
+
+def test_a_slot_after_the_clock_change_takes_the_summer_offset() -> None:
+    # sent in winter time (+01:00) for an interview after the last Sunday of March
+    raw = _mail("Zapraszamy na rozmowę kwalifikacyjną w środę, 31 marca 2027 r., o godz. 11:00.")
+    raw = raw.replace(b"Tue, 09 Feb 2027 10:00:00 +0000", b"Thu, 25 Mar 2027 14:20:00 +0100")
+    reading = read_mail(raw)
+    assert reading.interview_at is not None
+    assert reading.interview_at.isoformat() == "2027-03-31T11:00:00+02:00"
+
+
+@pytest.mark.parametrize(
+    ("sender", "company"),
+    [
+        ("Nora Vos <n.vos@ioa-atlantico.example>", "Instituto de Oceanografia do Atlântico"),
+        ("Katrin Holz | Rheinfeld Energie <k.holz@rheinfeld-energie.example>", "Rheinfeld Energie"),
+        ("Rekrutacja - Fundacja Otwarta Nauka <praca@otwartanauka.example>",
+         "Fundacja Otwarta Nauka"),
+    ],
+)  # fmt: skip
+def test_institution_names_are_found_from_acronyms_and_display_names(
+    sender: str, company: str
+) -> None:
+    body = "Greetings from the Instituto de Oceanografia do Atlântico and the whole team."
+    assert read_mail(_mail(body, sender=sender)).company == company

@@ -241,6 +241,7 @@ def classify(mail: ParsedMail, signals: HeaderSignals) -> Verdict:
     ack = scores.of(MailKind.APPLICATION_ACK)
     invite = scores.of(MailKind.INTERVIEW_INVITE)
     auto = scores.of(MailKind.AUTO_REPLY)
+    employer = scores.of(MailKind.EMPLOYER_REPLY)
     automated = bool(signals.auto_headers) or signals.auto_subject
 
     # 2. Automatic replies: absence wording, or "inbox not monitored" answering our own mail.
@@ -376,17 +377,32 @@ def classify(mail: ParsedMail, signals: HeaderSignals) -> Verdict:
     bulk = bool(signals.bulk_headers) or scores.of(MailKind.OTHER) >= 4
     # Mentions ("the second interview", "entrevista") add up but never make an invite alone.
     real_invite = scores.strongest[MailKind.INTERVIEW_INVITE] >= 3 or slot is not None
-    if invite >= 4 and real_invite and not (conditional and invite < 6) and not bulk:
+    # Interviews that happened ("the virtual onsite", "debriefing Thursday") and a promised
+    # answer make an update, not an invitation: an invitation names a slot or invites.
+    answer_promised = (
+        slot is None
+        and scores.strongest[MailKind.INTERVIEW_INVITE] < 4
+        and mail.date is not None
+        and find_respond_by(text, mail.date, uncue_ok=False) is not None
+    )
+    if (
+        invite >= 4
+        and real_invite
+        and not (conditional and invite < 6)
+        and not bulk
+        and not answer_promised
+    ):
         slot_reason = (f"names a time: {slot.isoformat()}",) if slot is not None else ()
         return verdict(MailKind.INTERVIEW_INVITE, 0.7, *slot_reason)
     team_sender = signals.no_reply_sender or signals.role_mailbox or automated
-    if ack >= 4 and team_sender and not signals.is_reply:
+    # A weak receipt phrase ("thank you for your application") from a team mailbox is a
+    # receipt, unless a status phrase says more ("the closing date has now passed").
+    if ack >= 4 and team_sender and not signals.is_reply and employer < ack:
         return verdict(MailKind.APPLICATION_ACK, 0.65)
     if bulk:
         return verdict(MailKind.OTHER, 0.7, *signals.bulk_headers)
     if signals.free_mail_sender:
         return verdict(MailKind.OTHER, 0.6, "sender uses a personal mail domain")
-    employer = scores.of(MailKind.EMPLOYER_REPLY)
     forwarded = bool(_FORWARD_SUBJECT.match(mail.subject))
     # A portal status past the receipt ("Status: Hiring manager review") is a status update
     # even from a no-reply address (phrase weight 5 is only that status field).

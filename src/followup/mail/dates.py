@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo
 
 from dateutil.relativedelta import relativedelta
@@ -659,6 +659,25 @@ def zone_for(name: str | None, fallback: tzinfo) -> tzinfo:
         return ZoneInfo(ZONES.get(name, "UTC"))
     except (KeyError, ValueError):
         return fallback
+
+
+# European offsets follow one daylight-saving rule (EU and UK switch at the same instant), so
+# a mail sent at +01:00 in March about an interview in April means 11:00 at +02:00 then.
+_EUROPEAN_ZONES = (ZoneInfo("Europe/London"), ZoneInfo("Europe/Paris"), ZoneInfo("Europe/Helsinki"))
+
+
+def sender_zone(sent: datetime) -> tzinfo:
+    """The sender's zone as far as the Date header tells: a European zone whose offset at
+    ``sent`` is the header's (+01:00 in winter is Paris, in summer London), else the fixed
+    offset itself (elsewhere an offset fits zones with different or no daylight saving)."""
+    offset = sent.utcoffset()
+    if offset is None:
+        return UTC
+    if offset in (timedelta(hours=1), timedelta(hours=2), timedelta(hours=3)):
+        for zone in _EUROPEAN_ZONES:
+            if sent.astimezone(zone).utcoffset() == offset:
+                return zone
+    return sent.tzinfo or UTC
 
 
 def combine(day: date, at: time, zone: tzinfo) -> datetime:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from datetime import UTC, date, datetime, timedelta, tzinfo
+from datetime import UTC, date, datetime, timedelta
 
 from followup.mail.dates import (
     WEEKDAYS,
@@ -23,6 +23,7 @@ from followup.mail.dates import (
     find_dates,
     find_times,
     next_business_day,
+    sender_zone,
     zone_for,
 )
 from followup.mail.model import MailKind, ParsedMail
@@ -36,8 +37,13 @@ def _words(text: str) -> frozenset[str]:
 
 _UPPER = "A-ZÀ-ÖØ-ÞĄĆĘŁŃŚŹŻ"
 _WORD = rf"[{_UPPER}][\w'’-]*"
-_JOIN = r"[ \t]+(?:(?:&|and|und|et|y|e|de|du|des|der|von|van|del)[ \t]+)?"
-_CANDIDATE = re.compile(rf"(?<![\w@.-])(?:{_WORD}|\d+\w*)(?:{_JOIN}{_WORD}){{0,3}}")
+_JOIN = (
+    r"[ \t]+(?:(?:&|and|und|et|y|e|de|du|des|der|von|van|del|of|for|für|per la|per il|per|"
+    r"di|do|da|dos|das|della|delle|dei|de la|de las|de los|van der|van de|voor)[ \t]+)?"
+)
+# Up to six words: "Agenzia Regionale per la Tutela del Territorio", "Institut für Angewandte
+# Polarforschung" are one name.
+_CANDIDATE = re.compile(rf"(?<![\w@.-])(?:{_WORD}|\d+\w*)(?:{_JOIN}{_WORD}){{0,5}}")
 _GENERIC = re.compile(
     r"^(?:the|our|your|hi|hello|dear|thanks|thank|best|regards|re|fwd?|we|i|you|it|this|that|"
     r"recruiting|recruitment|careers?|talent(?: acquisition)?|hr|human resources|hiring(?: team)?|"
@@ -56,7 +62,9 @@ _GENERIC = re.compile(
 _DEPARTMENT = re.compile(
     r"(?:[ \t]*[-|–,][ \t]*|[ \t]+)(?:careers?|recruiting|recruitment|talent(?: acquisition| team)?|"
     r"hr|human resources|hiring(?: team)?|jobs|people(?: team)?|team|notifications?|no-?reply|"
-    r"talentos?|pessoas|personas|persone|mensen|"
+    r"talentos?|pessoas|personas|persone|mensen|early careers|early talent|emerging talent|"
+    r"graduate (?:scheme|programme|program|recruitment|assessment|team|careers)|campus (?:recruiting|team)|"
+    r"(?:graduate )?assessment cent(?:re|er)|graduates?|"
     r"scheduling|interviews?|rh|recrutement|karriere|recursos humanos|reclutamiento|selezione|"
     r"werving|rekrutacja|talent community|people (?:&|and) culture|talent (?:&|and) culture|"
     r"people services)$",
@@ -220,6 +228,29 @@ _INSTITUTION_WORDS = frozenset(
         "gruppo",
         "rede",
         "holding",
+        *[
+            "consorcio",
+            "consortium",
+            "fundación",
+            "fundação",
+            "fondazione",
+            "stichting",
+            "fundacja",
+            "instituto",
+        ],
+        *[
+            "institut",
+            "institute",
+            "istituto",
+            "instytut",
+            "agency",
+            "agence",
+            "agenzia",
+            "agencia",
+            "agência",
+        ],
+        *["office", "conservatoire", "association", "associação", "asociación", "associazione"],
+        *["vereniging", "stowarzyszenie"],
     ]
 )
 
@@ -233,6 +264,51 @@ def _distinctive(candidate: str) -> str:
     return _squash(" ".join(kept))
 
 
+_NAME_JOINS = frozenset(
+    [
+        "&",
+        "and",
+        "und",
+        "et",
+        "y",
+        "e",
+        "de",
+        "du",
+        "des",
+        "der",
+        "von",
+        "van",
+        "del",
+        "of",
+        "for",
+        "für",
+        "per",
+        "la",
+        "il",
+        "di",
+        "do",
+        "da",
+        "dos",
+        "das",
+        "della",
+        "delle",
+        "dei",
+        "las",
+        "los",
+        "voor",
+        "the",
+    ]
+)
+
+
+def _initials(candidate: str) -> str:
+    """ "Agenzia Regionale per la Tutela del Territorio" -> "artt"; "" for short names."""
+    words = [w for w in candidate.split() if w.lower() not in _NAME_JOINS]
+    if len(words) < 3:
+        return ""
+    return "".join(_plain(w)[:1] for w in words)
+
+
 def _matches_domain(candidate: str, core: str) -> bool:
     if len(core) < 3:
         return False
@@ -240,6 +316,11 @@ def _matches_domain(candidate: str, core: str) -> bool:
     distinctive = _distinctive(candidate)
     if len(distinctive) >= 4:
         forms.add(distinctive)
+    initials = _initials(candidate)
+    if len(initials) >= 3 and (core.startswith(initials) or core.endswith(initials)):
+        return True  # "Instituto de Oceanografia do Atlântico" at ioa, "IAP" at iap-polar
+    if len(distinctive) >= 5 and core.endswith(distinctive):
+        return True  # "University of Bergholm" at uni-bergholm
     for form in forms:
         if not form:
             continue
@@ -260,12 +341,14 @@ _AGENCY_TAIL = re.compile(r"(?:recruiting|recruitment)$", re.I)
 def _clean(candidate: str, *, keep_agency_words: bool = False) -> str:
     """Trim greetings, legal forms and department words off a capitalised phrase (cached:
     the same signature lines come back in every message of a thread)."""
-    candidate = candidate.strip(" .,:;'’\"-–|")
+    candidate = candidate.strip(" .,:;'’\"-–—|")
     candidate = _POSSESSIVE.sub("", candidate)
     # "Segreteria HR - Studio Legale Ferraris", "Recruitment Services | Wexcombe": a department
     # before a separator names no employer; what follows it does.
     parts = _SEPARATOR.split(candidate, maxsplit=1)
-    if len(parts) == 2 and _TEAM_ONLY.fullmatch(parts[0].strip()):
+    if len(parts) == 2 and (
+        _TEAM_ONLY.fullmatch(parts[0].strip()) or _DEPARTMENT.fullmatch(f" {parts[0].strip()}")
+    ):
         candidate = parts[1].strip()
     if _TEAM_ONLY.fullmatch(candidate):
         return ""  # "Time de Talentos": before department words are cut from its end
@@ -276,7 +359,7 @@ def _clean(candidate: str, *, keep_agency_words: bool = False) -> str:
     if _TEAM_ONLY.fullmatch(candidate):
         return ""  # before word trimming, which would leave "Operations" of "People Operations"
     words = candidate.split()
-    while words and _GENERIC.match(words[0]):
+    while words and (_GENERIC.match(words[0]) or words[0] in _NAME_JOINS):
         words.pop(0)
     while words and (
         (_GENERIC.match(words[-1]) and not _NAME_ACRONYM.fullmatch(words[-1]))
@@ -434,6 +517,10 @@ def find_company(mail: ParsedMail, text: str) -> str | None:
         name = right if not _clean(left) else left
         if _VENDOR_DOMAIN_WORD.match(_squash(right)) and not _is_org(left):
             name = ""  # "Sara Kim via LinkedIn": a person relayed by a platform, not an employer
+    # "Katrin Holzapfel | Rheinfeld Energie": the part of the display name that is the domain's
+    sides = _SEPARATOR.split(name, maxsplit=1)
+    if len(sides) == 2 and not _matches_domain(sides[0], core) and _matches_domain(sides[1], core):
+        name = sides[1]
     name = _clean(name)
     agency = _AGENCY.search(core) or (name and _is_agency(name))
     if agency and not _vendor_domain(mail.from_addr):
@@ -688,7 +775,7 @@ def _slot_pairs(text: str, sent: datetime) -> list[tuple[datetime, datetime | No
     dates = [d for d in find_dates(text, base) if d.explicit or d.phrase.lower() in _DAY_WORDS]
     if not dates:
         return []
-    fallback: tzinfo = sent.tzinfo or UTC
+    fallback = sender_zone(sent)
     instants: list[tuple[datetime, datetime | None]] = []
     for mention in find_times(text):
         best: DateMention | None = None

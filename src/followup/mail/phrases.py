@@ -18,6 +18,12 @@ from followup.mail.model import MailKind
 Entry = tuple[float, str]
 
 REMAINS_OPEN = (
+    # a reserve or waiting list: "keep you on our reserve list", "graduatoria", "lista de reserva"
+    r"(?<!not )(?:keep|kept|place|placed|put|add|added|include|included|remain|stay)(?: you| your name)? "
+    r"(?:on|in) (?:our|the) (?:reserve|waiting|wait) list|reserve-list candidates|"
+    r"(?:sur|dans) (?:la|notre) liste (?:de réserve|d'attente)|auf (?:die|der|unsere[rn]?) (?:nachrück|warte)liste|"
+    r"en (?:la|nuestra) lista de (?:reserva|espera)|na (?:lista|nossa lista) de (?:reserva|espera)|"
+    r"(?:idone[oa] (?:non vincitrice|non vincitore)|in graduatoria)|op (?:de|onze) (?:reserve|wacht)lijst|na liście rezerwowej|"
     # a decision still to come: "before we decide", "no decision has been made yet"
     r"before (?:we |they |the team )?(?:decide|deciding|make (?:a|the|our|their) (?:final )?decision)|"
     r"no decision (?:has been|was|is) (?:made|taken) yet|avant de (?:décider|prendre (?:une|la|leur|notre) décision)|"
@@ -44,6 +50,28 @@ SHOPPING = (
 
 _RAW: dict[MailKind, list[Entry]] = {
     MailKind.REJECTION: [
+        # rankings and reserve lists that leave the candidate out
+        (
+            5,
+            r"(?:not|n't) (?:be )?(?:included|placed|entered|put) on the reserve list|no reserve list will be|"
+            r"ranking (?:was|is) not high enough|(?:does|did) not place you among|not (?:high|good) enough to (?:receive|be offered|progress|proceed)",
+        ),
+        # public competitions: "queda usted excluida del proceso selectivo", "not admitted"
+        (
+            5,
+            r"exclu[íi]d[oa] del proceso|exclu[íi]d[oa] do (?:processo|concurso)|esclus[oa] dal(?:la)? (?:procedura|selezione|concorso)|"
+            r"exclue? (?:du|de la) (?:procédure|sélection|concours)|vom (?:auswahl)?verfahren ausgeschlossen|uitgesloten van de (?:procedure|selectie)|"
+            r"wykluczon[ya] z (?:procesu|postępowania|naboru)|no ha superado (?:el|la) (?:ejercicio|prueba|fase)|não (?:foi aprovad[oa]|obteve aprovação)|"
+            r"non (?:ha|hai) superato (?:la|il) (?:prova|esame|colloquio)|n'(?:avez|as) pas été admise?|nicht bestanden|niet geslaagd voor|nie zdał(?:a|eś|aś)?|"
+            r"(?:were|was|have been) (?:not|un)successful (?:in|at) (?:the|this) (?:assessment|exam|test|selection)",
+        ),
+        # an offer taken back: "we are withdrawing the conditional offer"
+        (
+            6,
+            r"withdraw(?:ing|n)? (?:the|your|our|this) (?:conditional |job |formal )?offer|offer (?:has been|is being|is) (?:withdrawn|rescinded)|rescind(?:ing|ed)? (?:the|your) offer|"
+            r"retir(?:er|ons) (?:l'|votre |notre )?offre|(?:angebot|zusage) zurück(?:ziehen|gezogen|zunehmen)|retira(?:r|mos) (?:la|a|nuestra|nossa) (?:oferta|proposta)|"
+            r"ritira(?:re|mo) (?:l'|la )?(?:offerta|proposta)|aanbod (?:in(?:trekken|getrokken)|terug(?:trekken|getrokken))|wycofuj(?:emy|ę)? ofert|wycofani[ea] oferty",
+        ),
         # Structural: a regret word, then a negation, then the candidacy not going on. The
         # verbs must take the candidate or the application as object, so "unfortunately I'm
         # not free Tuesday, could we move it?" stays a scheduling message.
@@ -104,7 +132,7 @@ _RAW: dict[MailKind, list[Entry]] = {
             r"(?:pursue|pursuing|move forward with|proceed with|progress with|moving ahead with|selected|went with|go(?:ing)? with) (?:other|another|a different|an?other|more suitable) (?:candidates?|applicants?|candidate)",
         ),
         (4, r"move forward with (?:candidates|applicants) (?:whose|who)"),
-        (5, r"go(?:ing)? in a different direction"),
+        (5, r"go(?:ing)? (?:in )?a different direction"),
         (
             5,
             r"(?:unable|not able) to (?:move|take|progress|advance) (?:you|your (?:application|candidacy|profile))",
@@ -141,7 +169,7 @@ _RAW: dict[MailKind, list[Entry]] = {
         (
             5,
             r"(?:not to (?:extend|make|offer) (?:you )?(?:an|the) offer|(?:won'?t|will not|cannot|can'?t) (?:be )?(?:extend|make|extending|making) (?:you )?(?:an|the) offer)"
-            r"(?![^.]{0,40}\b(?:until|before|unless|till|yet)\b)",
+            r"(?![^.]{0,40}\b(?:until|before|unless|straight away|right away|immediately|for now|till|yet)\b)",
         ),
         (
             4,
@@ -205,7 +233,7 @@ _RAW: dict[MailKind, list[Entry]] = {
             5,
             r"(?:position|role|vacancy|job|opening)(?: \([^)]{1,40}\))? (?:has|have) (?:now )?been (?:filled|closed|cancelled|canceled)",
         ),
-        (5, r"(?:we'?ve|we have) (?:now )?filled the (?:role|position)"),
+        (5, r"(?:we'?ve|we have) (?:now )?filled (?:the|this) (?:role|position|vacancy|post)"),
         (4, r"(?:hiring|recruitment) freeze"),
         (
             5,
@@ -483,7 +511,7 @@ _RAW: dict[MailKind, list[Entry]] = {
             r"(?:ihnen|dir) kein (?:angebot|vertragsangebot) (?:machen|unterbreiten)|(?:pas|ne pouvons pas) (?:en mesure de )?vous (?:faire|proposer) (?:d'|une )offre|"
             r"no (?:te|le)s? (?:haremos|vamos a hacer|podemos hacer) (?:una )?oferta|não (?:vamos|iremos|podemos) (?:fazer|apresentar)(?: (?:te|lhe))? (?:uma )?(?:proposta|oferta)|"
             r"non (?:ti|le|vi) (?:faremo|possiamo fare) (?:un'|una )?(?:offerta|proposta)|(?:geen|niet) (?:een )?aanbod (?:doen|maken)|nie (?:złożymy|możemy złożyć|przedstawimy) (?:ci |panu |pani )?oferty)"
-            r"(?![^.]{0,40}\b(?:until|before|unless|till|yet|bis|avant|hasta|até|finché|totdat|dopóki)\b)",
+            r"(?![^.]{0,40}\b(?:until|before|unless|till|yet|straight away|right away|immediately|for now|bis|avant|hasta|até|finché|totdat|dopóki)\b)",
         ),
         # "our choice fell on another applicant": "unsere Wahl ist auf eine andere Bewerberin
         # gefallen", "notre choix s'est porté sur un autre candidat", in the eight languages
@@ -586,7 +614,7 @@ _RAW: dict[MailKind, list[Entry]] = {
         ),
         (
             5,
-            r"(?:come|came|coming) back with an offer|(?<!if they )(?<!if we )(?<!once they )(?<!when they )(?<!did they )(?<!will they )(?<!would they )(?<!could they )(?<!do they )(?:make|made|making) you an offer|(?:apresentar|fazer)(?:-lhe)? uma proposta|prazer de lhe (?:apresentar|oferecer|fazer)",
+            r"(?:come|came|coming) back with an offer|(?<!they )(?<!if we )(?<!n't )(?<!not )(?<!cannot )(?:make|made|making) you an offer|(?:apresentar|fazer)(?:-lhe)? uma proposta|prazer de lhe (?:apresentar|oferecer|fazer)",
         ),
         (3, r"offer details|compensation (?:package|details)|before you accept"),
         (
@@ -1002,6 +1030,13 @@ _RAW: dict[MailKind, list[Entry]] = {
             3,
             r"odezwiemy|skontaktujemy|poinformujemy|nos pondremos en contacto|te contactaremos|le contactaremos|entraremos em contato|entraremos em contacto|la ricontatteremo|ti ricontatteremo|wir kommen (?:auf sie|auf dich)|nemen (?:we )?(?:binnenkort )?contact",
         ),
+        # past the closing date: "the closing date has now passed", "shortlisting will be"
+        (
+            3,
+            r"closing date has (?:now )?passed|applications (?:have )?(?:now )?closed|shortlisting (?:is|will be|has|decisions)|"
+            r"date (?:limite|de clôture) (?:est|étant) (?:passée|dépassée)|bewerbungsfrist ist (?:abgelaufen|vorbei)|plazo de (?:presentación|inscripción) ha (?:finalizado|terminado)|"
+            r"prazo de candidaturas? (?:terminou|encerrou)|scadenza (?:è|e) (?:passata|scaduta)|sluitingsdatum is (?:verstreken|voorbij)|termin składania (?:aplikacji|zgłoszeń|ofert) (?:minął|upłynął)",
+        ),
         # "your application remains active" keeps the candidacy open, in the eight languages
         (3, REMAINS_OPEN),
     ],
@@ -1022,7 +1057,7 @@ _RAW: dict[MailKind, list[Entry]] = {
             4,
             r"how did (?:the|your|it)\b[^?.]{0,60}go|qué tal (?:fue|te fue|ha ido)|cuéntame(?:lo)? todo|comment s'est passée? (?:ton|ta)|raconte-moi tout|"
             r"wie (?:war|lief) (?:dein|das|es)\b[^?.]{0,30}\?|erzähl mir alles|como (?:foi|correu) (?:a|o) (?:tua|teu|sua|seu)?|(?:me )?conta(?:-me)? tudo|"
-            r"com'è andat[oa]|raccontami tutto|hoe ging (?:het|je)|vertel me alles|jak (?:poszło|poszła|ci poszło)|opowiadaj wszystko|tell (?:me|us) (?:everything|how it went)|fingers crossed|good luck (?:at|with|on|tomorrow|today)|love you(?:[!,.\n]|$| (?:lots|so much|both|all))|(?:^|\n|[.!?)] )(?:(?:love|hugs|besos|bisous|bises|küsse|kuss|beijos|beijinhos|baci|bacioni|kusjes|buziaki|całuję)(?:,|!|\s*$)|xx+\b)|drinks (?:when|after|on)|dinner (?:next|on|this)",
+            r"com'è andat[oa]|raccontami tutto|hoe ging (?:het|je)|vertel me alles|jak (?:poszło|poszła|ci poszło)|opowiadaj wszystko|tell (?:me|us) (?:everything|how it went)|fingers crossed|good luck (?:at|on|tomorrow|today|with (?:the|your|tomorrow)'?s? interview)|love you(?:[!,.\n]|$| (?:lots|so much|both|all))|(?:^|\n|[.!?)] )(?:(?:love|hugs|besos|bisous|bises|küsse|kuss|beijos|beijinhos|baci|bacioni|kusjes|buziaki|całuję)(?:,|!|\s*$)|xx+\b)|drinks (?:when|after|on)|dinner (?:next|on|this)",
         ),
         (
             4,
