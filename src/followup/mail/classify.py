@@ -301,6 +301,20 @@ def classify(mail: ParsedMail, signals: HeaderSignals) -> Verdict:
             return None
         return verdict(found.kind, 0.6, found.reason())
 
+    def overruled(kind: MailKind) -> Verdict | None:
+        """A weak reading (no phrase above weight 4) that the model, sure of a rejection with
+        its gist in the text and nothing keeping the candidacy open, overrules."""
+        if scores.strongest[kind] > 4:
+            return None
+        found = model_says(MailKind.REJECTION)
+        if found is None or found.probability < SURE_PROBABILITY:
+            return None
+        if kept_open() or not _REJECTION_GIST.search(lowered) or listed(MailKind.REJECTION):
+            return None
+        return verdict(
+            MailKind.REJECTION, 0.6, found.reason(), f"overrules a weak {kind.value} reading"
+        )
+
     def listed(kind: MailKind) -> bool:
         """List mail, or a personal sender, whose text the model does not read as ``kind``.
 
@@ -393,14 +407,19 @@ def classify(mail: ParsedMail, signals: HeaderSignals) -> Verdict:
         and not answer_promised
     ):
         slot_reason = (f"names a time: {slot.isoformat()}",) if slot is not None else ()
-        return verdict(MailKind.INTERVIEW_INVITE, 0.7, *slot_reason)
+        # "We have now filled this position. Thank you for completing the video interview."
+        overrule = overruled(MailKind.INTERVIEW_INVITE) if slot is None else None
+        return overrule or verdict(MailKind.INTERVIEW_INVITE, 0.7, *slot_reason)
     team_sender = signals.no_reply_sender or signals.role_mailbox or automated
     # A weak receipt phrase ("thank you for your application") from a team mailbox is a
     # receipt, unless a status phrase says more ("the closing date has now passed").
     if ack >= 4 and team_sender and not signals.is_reply and employer < ack:
-        return verdict(MailKind.APPLICATION_ACK, 0.65)
+        return overruled(MailKind.APPLICATION_ACK) or verdict(MailKind.APPLICATION_ACK, 0.65)
     if bulk:
-        return verdict(MailKind.OTHER, 0.7, *signals.bulk_headers)
+        # "We've decided to go a different direction ... good luck with the search": a phrase
+        # of personal mail, not list headers, under a decision the model is sure of.
+        overrule = None if signals.bulk_headers else overruled(MailKind.OTHER)
+        return overrule or verdict(MailKind.OTHER, 0.7, *signals.bulk_headers)
     if signals.free_mail_sender:
         return verdict(MailKind.OTHER, 0.6, "sender uses a personal mail domain")
     forwarded = bool(_FORWARD_SUBJECT.match(mail.subject))
