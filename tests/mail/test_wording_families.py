@@ -479,7 +479,10 @@ def test_session_two_reply_wording_sets_respond_by(body: str, respond_by: str) -
 
 def test_a_sure_model_overrules_a_weak_personal_phrase_under_a_decision() -> None:
     # "fingers crossed" is a friend's phrase (weight 4), but this is the hiring manager's no
-    body = "The team went with someone more senior this time. Fingers crossed for the rest of your search!"
+    body = (
+        "The team went with someone more senior this time. "
+        "Fingers crossed for the rest of your search!"
+    )
     reading = read_mail(_mail(body))
     assert reading.kind is MailKind.REJECTION
     assert "overrules a weak other reading" in reading.reasons
