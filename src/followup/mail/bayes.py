@@ -65,6 +65,8 @@ class NaiveBayes:
     unseen: dict[MailKind, float]
     common: frozenset[str]
     """Features in an eighth of all examples ("we", "your"): they vote but are not shown."""
+    vocabulary: frozenset[str]
+    """Every feature seen in training: the others carry no evidence."""
 
     @classmethod
     def train(cls, examples: list[tuple[MailKind, str]]) -> NaiveBayes:
@@ -83,11 +85,11 @@ class NaiveBayes:
             total = sum(bucket.values()) + _ALPHA * (len(vocabulary) + 1)
             log_likelihood[kind] = {f: math.log((n + _ALPHA) / total) for f, n in bucket.items()}
             unseen[kind] = math.log(_ALPHA / total)
-        return cls(log_likelihood, unseen, common)
+        return cls(log_likelihood, unseen, common, frozenset(vocabulary))
 
     def opinion(self, text: str) -> Opinion | None:
         """The most likely kind for ``text``; None when no feature was ever seen in training."""
-        present = [f for f in features(text) if any(f in ll for ll in self.log_likelihood.values())]
+        present = [f for f in features(text) if f in self.vocabulary]
         if not present:
             return None
         scores = {

@@ -304,12 +304,12 @@ def classify(mail: ParsedMail, signals: HeaderSignals) -> Verdict:
     def overruled(kind: MailKind) -> Verdict | None:
         """A weak reading (no phrase above weight 4) that the model, sure of a rejection with
         its gist in the text and nothing keeping the candidacy open, overrules."""
-        if scores.strongest[kind] > 4:
+        if scores.strongest[kind] > 4 or not _REJECTION_GIST.search(lowered):
             return None
         found = model_says(MailKind.REJECTION)
         if found is None or found.probability < SURE_PROBABILITY:
             return None
-        if kept_open() or not _REJECTION_GIST.search(lowered) or listed(MailKind.REJECTION):
+        if kept_open() or listed(MailKind.REJECTION):
             return None
         return verdict(
             MailKind.REJECTION, 0.6, found.reason(), f"overrules a weak {kind.value} reading"

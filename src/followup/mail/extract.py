@@ -17,6 +17,8 @@ import unicodedata
 from datetime import UTC, date, datetime, timedelta
 
 from followup.mail.dates import (
+    MONTHS,
+    NUMBERS,
     WEEKDAYS,
     DateMention,
     combine,
@@ -309,6 +311,7 @@ def _initials(candidate: str) -> str:
     return "".join(_plain(w)[:1] for w in words)
 
 
+@functools.lru_cache(maxsize=8192)
 def _matches_domain(candidate: str, core: str) -> bool:
     if len(core) < 3:
         return False
@@ -867,7 +870,6 @@ _REPLY_CUE = re.compile(
     r"(?:sagen|geben) (?:ihnen|dir) (?:bescheid|rückmeldung)|(?:te|lhe) diremos|"
     r"revenons vers|reviens vers|revenir vers|kom(?:en)? (?:ik |we )?(?:er |erop |bij (?:je|u) )[^.]{0,30}terug|"
     r"(?:ti|le|vi) faccio sapere|(?:ti|le|vi) farò sapere|ti aggiorno|la aggiorno",
-    re.I,
 )
 _CANDIDATE_DEADLINE = re.compile(
     r"please(?! (?:allow|bear|note|expect|be patient))|could you|can you|if you (?:can|could)|"
@@ -880,7 +882,6 @@ _CANDIDATE_DEADLINE = re.compile(
     r"your (?:response|reply|answer)|let us know|bitte|merci de|veuillez|por favor|per favore|"
     r"graag|proszę|prosimy|closing date|closes on|applications close|posting|"
     r"office is closed|closed until",
-    re.I,
 )
 # A sentence ends at . ! ? or a line break, but not at the period of a German or Polish
 # ordinal date ("vom 6. bis 15. Mai") nor inside a numeric one ("bis 20.03.2026").
@@ -918,12 +919,23 @@ _BY_WORD = re.compile(
     r"\b(?:by|within|before|no later than|d'ici|avant|bis|innerhalb|antes|hasta|dentro|até|"
     r"spätestens|latest|najpóźniej|au plus tard|till|until|"
     r"entro|uiterlijk|binnen|voor|do|w ciągu|przed)\b",
-    re.I,
+)
+# A cheap superset of what find_dates can read (digits, day and month names, number words,
+# time units, "tomorrow"...), tested first: most sentences hold none of it.
+_DATEISH = re.compile(
+    r"\d|\b(?:"
+    + "|".join(sorted(map(re.escape, [*WEEKDAYS, *MONTHS, *NUMBERS]), key=len, reverse=True))
+    + r")\b|day|week|month|hour|fortnight|tomorrow|tmrw|tmw|2moro|tomoz|today|jour|semaine|mois|"
+    r"heure|demain|aujourd|tag|woche|monat|stunde|morgen|heute|día|dia|semana|mes|hora|mañana|"
+    r"manana|amanh|hoy|hoje|giorn|settiman|mese|ore\b|domani|oggi|dag|maand|uur|vandaag|dni|"
+    r"dzie|tydzie|tygod|miesi|godzin|jutro|dziś|dzis|quinze|quince|huit|ende|fin\b|final|fine\b|"
+    r"eind|końc|konc|mid|early|end\b|weekend"
 )
 # Some date phrases carry their own "by": "do końca przyszłego tygodnia", "d'ici vendredi".
 _BY_START = re.compile(r"(?:do|d'ici|bis|entro|até|hasta|uiterlijk|by)\s", re.I)
 
 
+@functools.lru_cache(maxsize=64)
 def find_respond_by(
     text: str, sent: datetime, *, cues: re.Pattern[str] = _REPLY_CUE, uncue_ok: bool = True
 ) -> date | None:
@@ -939,10 +951,14 @@ def find_respond_by(
     uncued: date | None = None
     for sentence in _SENTENCE.finditer(_unwrap(text)):
         chunk = sentence.group(0)
-        if _CANDIDATE_DEADLINE.search(chunk):
+        # The cue tables are lower-case and compiled without IGNORECASE (three times faster).
+        low = chunk.lower()
+        if not _DATEISH.search(low):
+            continue  # no digit, day, month or time word: find_dates would find nothing
+        if _CANDIDATE_DEADLINE.search(low):
             continue
-        cue = cues.search(chunk)
-        if not cue and not (uncue_ok and uncued is None and _BY_WORD.search(chunk)):
+        cue = cues.search(low)
+        if not cue and not (uncue_ok and uncued is None and _BY_WORD.search(low)):
             continue
         mentions = [
             m
@@ -995,7 +1011,6 @@ _DECISION_CUE = re.compile(
     r"risposta|decisione|decidere|faremo sapere|riscontro|"
     r"terugkoppeling|laten (?:we )?(?:je|u) weten|besluit|beslissing|"
     r"odpowied|decyzj|odezwiemy|poinformujemy|damy znać",
-    re.I,
 )
 
 
