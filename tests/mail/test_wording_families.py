@@ -415,6 +415,20 @@ def test_institution_names_are_found_from_acronyms_and_display_names(
          MailKind.INTERVIEW_INVITE),
         ("Last year we went with another person, I know. This time the team loved you; "
          "we'll have an answer for you by Friday.", MailKind.EMPLOYER_REPLY),
+        # from blind29-31
+        ("Hi, thanks for dropping your CV in. Can you come in for a trial shift on Saturday "
+         "at 9?", MailKind.INTERVIEW_INVITE),
+        ("Gracias por enviarnos tu currículum. Te convocamos a una entrevista el martes 16 de "
+         "febrero a las 10:30.", MailKind.INTERVIEW_INVITE),
+        ("Great trial yesterday, the job's yours if you want it. Starting Monday.",
+         MailKind.OFFER),
+        ("Please complete the vetting form, as we cannot progress your file until it is back.",
+         MailKind.EMPLOYER_REPLY),
+        ("This is an automatic confirmation that your application has been received. If you "
+         "have not heard from us within three weeks, please assume you have not been "
+         "shortlisted.", MailKind.APPLICATION_ACK),
+        ("My cousin got a job offer in Leeds, so dinner on Saturday? Love, Ada",
+         MailKind.OTHER),
         # from blind26-28
         ("Thank you for your application. The closing date has now passed and shortlisting "
          "decisions will be made by the end of the month.", MailKind.EMPLOYER_REPLY),
@@ -486,3 +500,30 @@ def test_a_sure_model_overrules_a_weak_personal_phrase_under_a_decision() -> Non
     reading = read_mail(_mail(body))
     assert reading.kind is MailKind.REJECTION
     assert "overrules a weak other reading" in reading.reasons
+
+
+def test_office_hours_are_not_a_return_day_and_resume_office_is() -> None:
+    hours = "Questa casella non è presidiata. Chiamare dal lunedì al venerdì, 9-13."
+    back = "I am on annual leave and will resume office on 15th February 2027 (Monday)."
+    raw_hours = _mail(hours).replace(b"Subject: Your application", b"Subject: Risposta automatica")
+    raw_back = _mail(back).replace(b"Subject: Your application", b"Subject: Automatic reply")
+    assert read_mail(raw_hours).back_on is None
+    reading = read_mail(raw_back)
+    assert reading.kind is MailKind.AUTO_REPLY
+    assert reading.back_on is not None
+    assert reading.back_on.isoformat() == "2027-02-15"
+
+
+@pytest.mark.parametrize(
+    ("sender", "company"),
+    [
+        ("Zentrix <hr@zentrix.example>", "Zentrix Software"),
+        ("Gulfstar Bank PJSC <careers@gulfstar.example>", "Gulfstar Bank"),
+        ("Hotel Costa Serena - RRHH <rrhh@costaserena.example>", "Hotel Costa Serena"),
+    ],
+)
+def test_country_branches_legal_forms_and_departments_leave_the_employer(
+    sender: str, company: str
+) -> None:
+    body = "Greetings from Zentrix Software Spain and the whole team."
+    assert read_mail(_mail(body, sender=sender)).company == company

@@ -85,20 +85,30 @@ def _unquote(text: str) -> str:
 # A sentence about an earlier round ("last year we went with another person") is history, not
 # this decision: "el año pasado la cosa no salió", "l'année dernière", "letztes Jahr"...
 _PAST_MARKER = re.compile(
-    r"\b(?:last year|last time|a year ago|the previous (?:round|time|process)|"
-    r"el año pasado|la (?:vez|última vez) anterior|en aquella ocasión|l'année dernière|"
-    r"l'an dernier|la dernière fois|letztes jahr|im vorjahr|letztes mal|no ano passado|"
-    r"da última vez|l'anno scorso|l'ultima volta|vorig jaar|de vorige keer|w zeszłym roku|"
-    r"poprzednim razem)\b"
+    (
+        # and a condition: "if you have not heard from us within three weeks, please assume
+        # that you have not been shortlisted" is a receipt's fine print, not a decision
+        r"\bif you (?:have not|haven't|do not|don't) hear|\bshould you not hear|"
+        r"si vous n'avez pas (?:de nouvelles|reçu)|wenn sie (?:innerhalb|bis)[^.]{0,40}nichts|"
+        r"si no (?:has|ha|hemos) (?:recibido|tenido)|se não (?:receber|tiver)|"
+        r"se non (?:riceve|ricevi|avrà)|als (?:je|u) [^.]{0,40}niets (?:hoort|heeft gehoord)|"
+        r"jeśli nie otrzyma|"
+        r"\b(?:last year|last time|a year ago|the previous (?:round|time|process)|"
+        r"el año pasado|la (?:vez|última vez) anterior|en aquella ocasión|l'année dernière|"
+        r"l'an dernier|la dernière fois|letztes jahr|im vorjahr|letztes mal|no ano passado|"
+        r"da última vez|l'anno scorso|l'ultima volta|vorig jaar|de vorige keer|w zeszłym roku|"
+        r"poprzednim razem)\b"
+    ).replace(" ", r"\s+")  # hard-wrapped lines: "if\nyou have not heard"
 )
-_SENTENCE_END = re.compile(r"[.!?\n]")
+_SENTENCE_END = re.compile(r"[.!?]|\n\s*\n")
 
 
 def _drop_past_sentences(text: str) -> str:
-    """Replace each sentence holding a past marker by "…" (markers are rare: found first)."""
+    """Replace each sentence holding a past or "if you hear nothing" marker by "…" (markers are
+    rare: found first)."""
     match = _PAST_MARKER.search(text)
     while match:
-        start = max(text.rfind(c, 0, match.start()) for c in ".!?\n") + 1
+        start = max(text.rfind(c, 0, match.start()) for c in (".", "!", "?", "\n\n")) + 1
         found_end = _SENTENCE_END.search(text, match.end())
         end = found_end.end() if found_end else len(text)
         text = f"{text[:start]}…{text[end:]}"
@@ -376,8 +386,10 @@ def classify(mail: ParsedMail, signals: HeaderSignals) -> Verdict:
     if slot is not None and offer < 5 and not (ack >= 5 and not signals.is_reply):
         invite += 4
     says_automated = automated or auto > 0 or bool(_SELF_DECLARED_AUTOMATED.search(lowered))
+    invited_to_slot = slot is not None and scores.strongest[MailKind.INTERVIEW_INVITE] >= 3
     if (
         ack >= 5
+        and not invited_to_slot  # "dziękujemy za CV. Zapraszamy na rozmowę w środę o 8:00"
         and (conditional or invite < 6 or signals.no_reply_sender)
         and (not signals.is_reply or says_automated)
     ):

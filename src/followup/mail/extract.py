@@ -67,6 +67,8 @@ _DEPARTMENT = re.compile(
     r"talentos?|pessoas|personas|persone|mensen|early careers|early talent|emerging talent|"
     r"graduate (?:scheme|programme|program|recruitment|assessment|team|careers)|campus (?:recruiting|team)|"
     r"(?:graduate )?assessment cent(?:re|er)|graduates?|"
+    r"(?:graduate|early careers?|campus)(?: [a-z]+){0,2} program(?:me)?|rrhh|personalservice|"
+    r"personalabteilung|recursos humanos|"
     r"scheduling|interviews?|rh|recrutement|karriere|recursos humanos|reclutamiento|selezione|"
     r"werving|rekrutacja|talent community|people (?:&|and) culture|talent (?:&|and) culture|"
     r"people services)$",
@@ -77,7 +79,7 @@ _LEGAL = re.compile(
     r"pllc|llc|inc\.?|pty\.? ltd\.?|pvt\.? ltd\.?|pvt\.?|private limited|corp\.?|plc|s\.?a\.?s?|s\.?l\.?|s\.?r\.?l\.?|"
     r"s\.?p\.?a\.?|b\.?v\.?|n\.?v\.?|sp\.?(?: z o\.o\.?)?|lda\.?|ltda\.?|"
     # A country branch is the same employer to the candidate ("Stellwerk Mobility UK").
-    r"(?-i:UK|US|USA|EMEA))$",
+    r"(?-i:UK|US|USA|EMEA|PJSC|PSC|AS|ASA|AB|OY|ABN|ACN)|co\.?)$",
     re.I,
 )
 _VIA = re.compile(r"^(.+?)\s+(?:via|through|on behalf of|at)\s+.+$", re.I)
@@ -159,6 +161,7 @@ def _plain(value: str) -> str:
 
 _SKIP_LABELS = _words(
     "mail email mx us eu uk jobs careers hire apply notifications co com www smtp ac edu gov k12 "
+    "au nz in sg ae ca ie za br mx ar org net "
     "nhs gouv gob govt"
 )
 
@@ -340,6 +343,16 @@ _NAME_ACRONYM = re.compile(r"(?!(?:HR|RH|RE|FWD|FW|TA)$)[A-Z]{2,4}")
 _AGENCY_TAIL = re.compile(r"(?:recruiting|recruitment)$", re.I)
 
 
+# A country branch after a name of two words or more is the same employer to the candidate
+# ("Zentrix Software Spain", "Quillstack Technologies Polska"); "Air France" keeps its word.
+_COUNTRY_TAIL = re.compile(
+    r"(?<=\w\w)(?<! of)(?<! de)\s+(?:spain|españa|italia|italy|polska|poland|deutschland|germany|"
+    r"france|portugal|nederland|netherlands|benelux|india|singapore|australia|canada|ireland|"
+    r"iberia|brasil|brazil|mexico|méxico|uae|mena|apac|emea|dach|nordics)$",
+    re.I,
+)
+
+
 @functools.lru_cache(maxsize=4096)
 def _clean(candidate: str, *, keep_agency_words: bool = False) -> str:
     """Trim greetings, legal forms and department words off a capitalised phrase (cached:
@@ -371,6 +384,8 @@ def _clean(candidate: str, *, keep_agency_words: bool = False) -> str:
         words.pop()
     while len(words) > 1 and len(words[-1]) == 1:
         words.pop()  # what is left of "S.A." or "S.L."
+    if len(words) >= 3:
+        words = _COUNTRY_TAIL.sub("", " ".join(words)).split()
     candidate = " ".join(words)
     return "" if _GENERIC.match(candidate) or _TEAM_ONLY.fullmatch(candidate) else candidate
 
@@ -1026,7 +1041,9 @@ _BACK_CUE = re.compile(
     r"\b(?:back|return|returning|reopen|re-open|reopening|zurück|wieder|de retour|retour|"
     r"de vuelta|regreso|vuelvo|volveré|regresaré|me reincorporo|de volta|volto|retorno|regresso|"
     r"rientro|rientrerò|di ritorno|"
-    r"terug|weer aanwezig|wracam|powrót|będę dostępn|ab dem|ab|à partir d|a partir d|dal|vanaf|od)\b",
+    r"terug|weer aanwezig|wracam|powrót|będę dostępn|ab dem|ab|à partir d|a partir d|dal|vanaf|od|"
+    # Indian and Gulf English: "will resume office on 18th January", "rejoin on"
+    r"resume|resuming|rejoin|rejoining|report back)\b",
     re.I,
 )
 _UNTIL_CUE = re.compile(
@@ -1042,12 +1059,23 @@ _INCLUSIVE = re.compile(
 )
 
 
+_WEEKDAY_RANGE = re.compile(
+    r"\b(?:from|dal|du|von|de|del|desde|van|od|mon|lun)?\s*(?:"
+    + "|".join(sorted(map(re.escape, WEEKDAYS), key=len, reverse=True))
+    + r")\s*(?:to|al|au|bis|a|tot|do|-|–|till|through)\s*(?:"
+    + "|".join(sorted(map(re.escape, WEEKDAYS), key=len, reverse=True))
+    + r")\b",
+    re.I,
+)
+
+
 def find_back_on(text: str, sent: datetime) -> date | None:
     """The first day an absent person is back: a stated return day beats an "until" day."""
     base = sent.date()
     until: date | None = None
     for sentence in _SENTENCE.finditer(_unwrap(text)):
-        chunk = sentence.group(0)
+        # office hours ("dal lunedì al venerdì, 9-13") name no return day
+        chunk = _WEEKDAY_RANGE.sub(" ", sentence.group(0))
         for mention in find_dates(chunk, base):
             if mention.day < base:
                 continue

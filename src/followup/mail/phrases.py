@@ -255,7 +255,7 @@ _RAW: dict[MailKind, list[Entry]] = {
         (4, r"no longer (?:under|being) consider"),
         (
             4,
-            r"(?:will not|won'?t|cannot|can'?t|unable to) (?:be )?(?:proceed|progress|move forward|advance|offer)",
+            r"(?:will not|won'?t|cannot|can'?t|unable to) (?:be )?(?:proceed|progress|move forward|advance|offer)(?![^.]{0,60}\b(?:until|unless|before|till|pending|once|bis|jusqu|hasta|até|finché|totdat|dopóki)\b)",
         ),
         (3, r"(?:we )?regret to (?:inform|let you know|tell)"),
         (3, r"(?:not|isn'?t) the right (?:fit|match)"),
@@ -529,6 +529,13 @@ _RAW: dict[MailKind, list[Entry]] = {
         ),
     ],
     MailKind.OFFER: [
+        # "the job's yours if you want it", in the eight languages
+        (
+            5,
+            r"(?:the )?job'?s yours|the (?:job|role|position) is yours|le poste est (?:à vous|à toi|pour vous|pour toi)|"
+            r"die stelle (?:gehört|ist) (?:dir|ihnen|deine|ihre)|el puesto es (?:tuyo|suyo)|a vaga é (?:sua|tua)|"
+            r"il posto è (?:tuo|suo)|de (?:baan|functie) is van (?:jou|u)|(?:praca|posada) jest (?:twoja|pana|pani)",
+        ),
         # "it's a yes from us": the decision in one idiom, in the eight languages
         (
             5,
@@ -557,7 +564,7 @@ _RAW: dict[MailKind, list[Entry]] = {
         ),
         (
             5,
-            r"(?<!fraudulent )(?<!fake )(?<!bogus )(?:job|employment|conditional|formal|verbal|written|revised|updated) offer(?!s)(?! to another)",
+            r"(?<!fraudulent )(?<!fake )(?<!bogus )(?<!got a )(?<!got an )(?:job|employment|conditional|formal|verbal|written|revised|updated) offer(?!s)(?! to another)",
         ),
         (
             4,
@@ -692,6 +699,19 @@ _RAW: dict[MailKind, list[Entry]] = {
             r"(?:self[- ]schedul|scheduling link|booking link|calendly|pick a (?:slot|time)|choose a (?:slot|time)|select a (?:slot|time)|book (?:a|your) (?:slot|time))",
         ),
         (4, r"(?:one-way|recorded|asynchronous|on-demand) (?:video )?interview|video interview"),
+        # frontline jobs: "come in for a trial shift on Saturday at 9", in the eight languages
+        (
+            4,
+            r"trial (?:shift|day|session)|work trial|come in for a (?:chat|trial)|probe(?:schicht|tag|arbeiten)|journée d'essai|"
+            r"(?:día|jornada) de prueba|dia de (?:experiência|teste)|giornata di prova|proef(?:dag|draaien|dienst)|dzień próbny",
+        ),
+        # "te convocamos a una entrevista", "zapraszamy na rozmowę"
+        (
+            4,
+            r"(?:te|le|os|les) (?:convocamos|invitamos|citamos) a (?:una )?(?:entrevista|reunión)|nos gustaría conocerte|"
+            r"(?:convidamos|convocamos)(?:-[oa])? para (?:uma )?entrevista|ti invitiamo a (?:un )?colloquio|"
+            r"nodigen (?:je|u) (?:graag )?uit voor een (?:gesprek|sollicitatiegesprek)",
+        ),
         # a (recorded) video interview and "the next step is an interview" in the other languages
         (
             4,
@@ -892,7 +912,8 @@ _RAW: dict[MailKind, list[Entry]] = {
             r"(?:ne fais plus partie|ne travaille plus (?:chez|pour|au sein)|arbeite nicht mehr (?:bei|für)|bin nicht mehr (?:bei|für|in)|"
             r"ya no (?:trabajo|formo parte)|já não (?:trabalho|faço parte)|não trabalho mais|non lavoro più|non faccio più parte|"
             r"(?:ben|werk) niet meer (?:werkzaam|in dienst|bij|voor)|nie pracuję już|już nie pracuję|"
-            r"no longer (?:with|work(?:ing)? (?:at|for)|employed (?:at|by)) (?:the company|\w+)|has left (?:the company|the organi[sz]ation)|is no longer with)",
+            r"no longer (?:associated with|with|work(?:ing)? (?:at|for)|employed (?:at|by)) (?:the company|\w+)|"
+            r"(?:mailbox|inbox|account) will be (?:deactivated|closed|disabled)|has left (?:the company|the organi[sz]ation)|is no longer with)",
         ),
         (
             5,
@@ -1057,7 +1078,7 @@ _RAW: dict[MailKind, list[Entry]] = {
             4,
             r"how did (?:the|your|it)\b[^?.]{0,60}go|qué tal (?:fue|te fue|ha ido)|cuéntame(?:lo)? todo|comment s'est passée? (?:ton|ta)|raconte-moi tout|"
             r"wie (?:war|lief) (?:dein|das|es)\b[^?.]{0,30}\?|erzähl mir alles|como (?:foi|correu) (?:a|o) (?:tua|teu|sua|seu)?|(?:me )?conta(?:-me)? tudo|"
-            r"com'è andat[oa]|raccontami tutto|hoe ging (?:het|je)|vertel me alles|jak (?:poszło|poszła|ci poszło)|opowiadaj wszystko|tell (?:me|us) (?:everything|how it went)|fingers crossed|good luck (?:at|on|tomorrow|today|with (?:the|your|tomorrow)'?s? interview)|love you(?:[!,.\n]|$| (?:lots|so much|both|all))|(?:^|\n|[.!?)] )(?:(?:love|hugs|besos|bisous|bises|küsse|kuss|beijos|beijinhos|baci|bacioni|kusjes|buziaki|całuję)(?:,|!|\s*$)|xx+\b)|drinks (?:when|after|on)|dinner (?:next|on|this)",
+            r"com'è andat[oa]|raccontami tutto|hoe ging (?:het|je)|vertel me alles|jak (?:poszło|poszła|ci poszło)|opowiadaj wszystko|tell (?:me|us) (?:everything|how it went)|fingers crossed|good luck (?:at|on|tomorrow|today|with (?:the|your|tomorrow)'?s? interview)|love you(?:[!,.\n]|$| (?:lots|so much|both|all))|\bhi love\b|\blove (?:mum|mom|dad)\b|\bxx+\s*$|(?:^|\n|[.!?)] )(?:(?:love|hugs|besos|bisous|bises|küsse|kuss|beijos|beijinhos|baci|bacioni|kusjes|buziaki|całuję)(?:,|!|\s*$)|xx+\b)|drinks (?:when|after|on)|dinner (?:next|on|this)",
         ),
         (
             4,
@@ -1074,6 +1095,12 @@ _RAW: dict[MailKind, list[Entry]] = {
         (
             3,
             r"(?:was viewed|viewed your (?:application|profile)|appeared in \d+ searches|searches this week)",
+        ),
+        (
+            4,
+            r"viewed your application|nieuwe vacatures|vacatures voor jou|vacaturemelding|neue stellenangebote|"
+            r"nouvelles offres|nuevas ofertas|novas vagas|nuove offerte|nowe oferty|afmelden|abbestellen|se désabonner|"
+            r"disiscriviti|wypisz się|darse de baja",
         ),
         # "an employer viewed your application" and job-board listings, in the other languages
         (
