@@ -415,6 +415,9 @@ def test_institution_names_are_found_from_acronyms_and_display_names(
          MailKind.INTERVIEW_INVITE),
         ("Last year we went with another person, I know. This time the team loved you; "
          "we'll have an answer for you by Friday.", MailKind.EMPLOYER_REPLY),
+        # from blind32-34
+        ("Bedankt voor je sollicitatie. We willen je graag uitnodigen voor een eerste "
+         "kennismakingsgesprek; kies zelf een moment dat je schikt.", MailKind.INTERVIEW_INVITE),
         # from blind29-31
         ("Hi, thanks for dropping your CV in. Can you come in for a trial shift on Saturday "
          "at 9?", MailKind.INTERVIEW_INVITE),
@@ -477,6 +480,13 @@ def test_session_two_wording_family_reads_as_its_kind(body: str, kind: MailKind)
         ("You'll have a final answer from us by Thursday.", "2027-02-11"),
         ("I'd hope to have something concrete for you by the end of next week.", "2027-02-19"),
         ("Contiamo di comunicarle l'esito entro venerdì.", "2027-02-12"),
+        # from blind32-34
+        ("I'm waiting on sign-off from the director and I'll come back to you tomorrow.",
+         "2027-02-10"),
+        ("If you can send two samples by Wednesday, the partners meet Thursday and I'll let you "
+         "know by Friday.", "2027-02-12"),
+        ("We still evaluate some profiles. You will receive our answer in max. two weeks.",
+         "2027-02-23"),
         # from no known cue, a day introduced by 'by'
         # no known reply cue, but "by" a future day and nothing asked of the candidate
         ("The shortlist will be finalised by Friday 12 February.", "2027-02-12"),
@@ -527,3 +537,32 @@ def test_country_branches_legal_forms_and_departments_leave_the_employer(
 ) -> None:
     body = "Greetings from Zentrix Software Spain and the whole team."
     assert read_mail(_mail(body, sender=sender)).company == company
+
+
+def test_a_portuguese_reply_header_starts_the_quoted_history() -> None:
+    body = (
+        "Damos-te uma resposta final até sexta-feira.\n\n"
+        "No dia sex., 12/03/2027 às 18:20, Mira <mira@example.org> escreveu:\n"
+        "> Bom dia, alguma novidade sobre a entrevista?"
+    )
+    reading = read_mail(_mail(body))
+    assert "escreveu" not in reading.new_text
+    assert reading.interview_at is None
+
+
+def test_a_sister_saying_if_its_a_no_is_not_a_rejection() -> None:
+    raw = (
+        b"From: Amara <amara@home.example>\nTo: Sam <sam@example.org>\n"
+        b"Subject: did the ferry people call??\nDate: Tue, 09 Feb 2027 10:00:00 +0000\n"
+        b"Content-Type: text/plain; charset=utf-8\n\n"
+        b"Jo!! did they make you an offer?? If it's a yes we're taking you out on Sunday, if "
+        b"it's a no we're still taking you out on Sunday.\n\nA x\n"
+    )
+    assert read_mail(raw).kind is MailKind.OTHER
+
+
+def test_an_unchecked_inbox_answering_our_mail_is_an_automatic_reply() -> None:
+    body = "Hi! This inbox isn't checked regularly, so your message may not be read here."
+    raw = _mail(body, sender="Quarry Lane <jobs@quarrylane.example>")
+    raw = raw.replace(b"Subject: Your application", b"Subject: Re: Sales Analyst - follow-up")
+    assert read_mail(raw).kind is MailKind.AUTO_REPLY

@@ -33,7 +33,7 @@ _MEETING_WORDS = re.compile(
 )
 _FORWARD_SUBJECT = re.compile(r"^\s*(?:fwd?|fw|tr|wg|rv|i|enc|doorst)\s*:", re.I)
 _UNMONITORED = re.compile(
-    r"(?:not|no longer) (?:monitored|checked)|n'est pas|wird nicht|"
+    r"(?:not|n't|no longer) (?:monitored|checked|read)|may not be read|n'est pas|wird nicht|"
     r"no (?:se )?(?:supervisa|monitoriza|revisa|atiende)|no está|não é|non (?:è|viene)|wordt niet|"
     r"nie jest",
     re.I,

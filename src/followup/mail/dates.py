@@ -200,6 +200,8 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
             r"binnen|in\s+den\s+n[äa]chsten|en\s+los\s+pr[óo]ximos|en\s+las\s+pr[óo]ximas|dentro\s+de|en|em\s+até|em|nos\s+pr[óo]ximos|"
             r"entro|nei\s+prossimi|w\s+ci[ąa]gu|w\s+przeci[ąa]gu)\s+"
             r"(?:the\s+next\s+|(?:les\s+)?(?:prochains?\s+)?|)"
+            # "in max. two weeks", "within about 10 days", "en máximo 5 días"
+            r"(?:(?:max(?:imum)?|máximo|massimo|maximal|maksymalnie|ca|about|approximately|circa)\.?\s+)?"
             r"(?P<n>"
             + _NUMBER_RE
             + r")\s+(?:of\s+)?(?:(?:prochains?|pr[óo]ximos|prossimi|n[äa]chsten)\s+)?"

@@ -893,7 +893,7 @@ _CANDIDATE_DEADLINE = re.compile(
     r"firmar|assinar|firmare|unterschreiben|signer|ondertek|podpisa|terugsturen|wil je|"
     r"(?:ti|le|vi) (?:chiediamo|preghiamo)|inviare|enviar(?:nos)?\b|envoyer|schicken|zusenden|"
     r"upload|provide (?:us|your|the|a copy)|share your|bring|book (?:a|your)|"
-    r"(?:choose|pick|select) (?:a|your|one)\b|sign|deadline|expires?|complete the|submit|return the|"
+    r"(?:choose|pick|select) (?:a|your|one)\b|\bsign(?:ed|ing)?\b(?![- ]off\b)|signature|deadline|expires?|complete the|submit|return the|"
     r"your (?:response|reply|answer)|let us know|bitte|merci de|veuillez|por favor|per favore|"
     r"graag|proszę|prosimy|closing date|closes on|applications close|posting|"
     r"office is closed|closed until",
@@ -903,7 +903,9 @@ _CANDIDATE_DEADLINE = re.compile(
 _SENTENCE = re.compile(
     r"(?:[^.!?;\n]|(?<=\d)\.(?=[ \t]*[^\W\d_]|\d)"
     # nor after a month's abbreviation before its day ("by Oct. 22")
-    r"|(?<=[Jj]an|[Ff]eb|[Mm]ar|[Aa]pr|[Jj]un|[Jj]ul|[Aa]ug|[Ss]ep|[Oo]ct|[Nn]ov|[Dd]ec)\.(?=[ \t]*\d))+"
+    r"|(?<=[Jj]an|[Ff]eb|[Mm]ar|[Aa]pr|[Jj]un|[Jj]ul|[Aa]ug|[Ss]ep|[Oo]ct|[Nn]ov|[Dd]ec)\.(?=[ \t]*\d)"
+    # nor after "max." or "approx." inside a phrase ("in max. two weeks")
+    r"|(?<=\b[Mm]ax)\.(?=[ \t]+\w)|(?<=\b[Aa]pprox)\.(?=[ \t]+\w)|(?<=\b[Cc]a)\.(?=[ \t]+\d))+"
     r"(?:[.!?;]|\n|$)"
 )
 _LINE_WRAP = re.compile(r"(?<=\S)[ \t]*\n(?=[ \t]*\S)")
@@ -946,6 +948,9 @@ _DATEISH = re.compile(
     r"dzie|tydzie|tygod|miesi|godzin|jutro|dziś|dzis|quinze|quince|huit|ende|fin\b|final|fine\b|"
     r"eind|końc|konc|mid|early|end\b|weekend"
 )
+_CLAUSE_BREAK = re.compile(
+    r",\s|\s(?:and|but|then|et|und|y|e|en|i|ma|mais|aber|pero|mas|maar)\s|\s[-–]\s"
+)
 # Some date phrases carry their own "by": "do końca przyszłego tygodnia", "d'ici vendredi".
 _BY_START = re.compile(r"(?:do|d'ici|bis|entro|até|hasta|uiterlijk|by)\s", re.I)
 
@@ -970,8 +975,16 @@ def find_respond_by(
         low = chunk.lower()
         if not _DATEISH.search(low):
             continue  # no digit, day, month or time word: find_dates would find nothing
-        if _CANDIDATE_DEADLINE.search(low):
-            continue
+        deadline = _CANDIDATE_DEADLINE.search(low)
+        if deadline:
+            # "If you can send them by Wednesday, ... I'll let you know by Friday": only a
+            # later clause may hold the employer's promise
+            clause = _CLAUSE_BREAK.search(low, deadline.end())
+            if clause is None:
+                continue
+            chunk, low = chunk[clause.end() :], low[clause.end() :]
+            if _CANDIDATE_DEADLINE.search(low) or not cues.search(low):
+                continue  # the rest of such a sentence needs a cue of its own
         cue = cues.search(low)
         if not cue and not (uncue_ok and uncued is None and _BY_WORD.search(low)):
             continue

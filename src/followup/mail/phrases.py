@@ -379,7 +379,7 @@ _RAW: dict[MailKind, list[Entry]] = {
         ),
         (
             4,
-            r"pass on (?:this occasion|your|you\b|the candidate)|(?:said|saying) no (?:this time|to you|on this)|it's a no\b|(?:application|candidacy) (?:has been |was |is )?unsuccessful",
+            r"pass on (?:this occasion|your|you\b|the candidate)|(?:said|saying) no (?:this time|to you|on this)|(?<!if )it's a no\b|(?:application|candidacy) (?:has been |was |is )?unsuccessful",
         ),
         (
             4,
@@ -710,7 +710,8 @@ _RAW: dict[MailKind, list[Entry]] = {
             4,
             r"(?:te|le|os|les) (?:convocamos|invitamos|citamos) a (?:una )?(?:entrevista|reunión)|nos gustaría conocerte|"
             r"(?:convidamos|convocamos)(?:-[oa])? para (?:uma )?entrevista|ti invitiamo a (?:un )?colloquio|"
-            r"nodigen (?:je|u) (?:graag )?uit voor een (?:gesprek|sollicitatiegesprek)",
+            r"nodigen (?:je|u) (?:graag )?uit voor een (?:gesprek|sollicitatiegesprek)|"
+            r"uitnodigen voor (?:een |het )?(?:eerste |tweede )?(?:\w*gesprek|interview)|(?:een )?moment kiezen dat (?:je|u) (?:schikt|past)",
         ),
         # a (recorded) video interview and "the next step is an interview" in the other languages
         (
@@ -917,7 +918,7 @@ _RAW: dict[MailKind, list[Entry]] = {
         ),
         (
             5,
-            r"(?:this )?(?:mailbox|inbox|email address|address) is (?:not|no longer) (?:monitored|checked|in use|active)",
+            r"(?:this )?(?:mailbox|inbox|email address|address) (?:is|isn't|is not) (?:not |no longer )?(?:monitored|checked|read|in use|active)|may not be read",
         ),
         # "this mailbox is not monitored" in the other languages
         (
