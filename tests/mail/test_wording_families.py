@@ -415,6 +415,19 @@ def test_institution_names_are_found_from_acronyms_and_display_names(
          MailKind.INTERVIEW_INVITE),
         ("Last year we went with another person, I know. This time the team loved you; "
          "we'll have an answer for you by Friday.", MailKind.EMPLOYER_REPLY),
+        # from blind35-37
+        ("Nous accusons bonne réception de votre courriel et de votre candidature.",
+         MailKind.APPLICATION_ACK),
+        ("Wir möchten Sie gerne zu einem ersten Kennenlerngespräch (ca. 45 Minuten) einladen. "
+         "Bitte wählen Sie über den Link einen passenden Termin aus.", MailKind.INTERVIEW_INVITE),
+        ("Nous avons le plaisir de vous proposer le poste; vous trouverez ci-joint notre "
+         "proposition d'engagement.", MailKind.OFFER),
+        ("Tu postulación a Analista en Droguerías Alfa fue recibida con éxito.",
+         MailKind.APPLICATION_ACK),
+        ("One interview and you could have an offer in a week! I came across your profile.",
+         MailKind.OTHER),
+        ("After careful consideration, we will not be progressing your application further on "
+         "this occasion.", MailKind.REJECTION),
         # from blind32-34
         ("Bedankt voor je sollicitatie. We willen je graag uitnodigen voor een eerste "
          "kennismakingsgesprek; kies zelf een moment dat je schikt.", MailKind.INTERVIEW_INVITE),
@@ -480,6 +493,13 @@ def test_session_two_wording_family_reads_as_its_kind(body: str, kind: MailKind)
         ("You'll have a final answer from us by Thursday.", "2027-02-11"),
         ("I'd hope to have something concrete for you by the end of next week.", "2027-02-19"),
         ("Contiamo di comunicarle l'esito entro venerdì.", "2027-02-12"),
+        # from blind35-37
+        ("Le directeur a lu votre dossier. Je vous rappelle demain pour la suite.",
+         "2027-02-10"),
+        ("Le estaremos confirmando la decisión a más tardar el viernes de la próxima semana.",
+         "2027-02-19"),
+        ("Se comprometió a dar respuesta en un máximo de 5 días hábiles.", "2027-02-16"),
+        ("Mañana a primera hora te confirmo cómo seguimos.", "2027-02-10"),
         # from blind32-34
         ("I'm waiting on sign-off from the director and I'll come back to you tomorrow.",
          "2027-02-10"),
@@ -566,3 +586,26 @@ def test_an_unchecked_inbox_answering_our_mail_is_an_automatic_reply() -> None:
     raw = _mail(body, sender="Quarry Lane <jobs@quarrylane.example>")
     raw = raw.replace(b"Subject: Your application", b"Subject: Re: Sales Analyst - follow-up")
     assert read_mail(raw).kind is MailKind.AUTO_REPLY
+
+
+def test_a_forwarded_note_holds_the_reply_date_of_a_forward() -> None:
+    body = (
+        "Lena - see Rachel's note below, they just need a little longer.\n\n"
+        "---------- Forwarded message ----------\n"
+        "From: Rachel <rachel@cobaltline.example>\n"
+        "Subject: BI Developer shortlist\n\n"
+        "We'll confirm the shortlist by the end of next week.\n"
+    )
+    raw = _mail(body).replace(b"Subject: Your application", b"Subject: Fwd: BI shortlist")
+    reading = read_mail(raw)
+    assert reading.respond_by is not None
+    assert reading.respond_by.isoformat() == "2027-02-19"
+
+
+def test_an_ats_rejection_with_an_unsubscribe_footer_is_still_a_rejection() -> None:
+    raw = _mail(
+        "Thank you for your interest. We will not be progressing your application further. "
+        "Unsubscribe",
+        sender="Careers <no-reply@talentdesk.example>",
+    ).replace(b"Subject:", b"List-Unsubscribe: <https://talentdesk.example/u>\nSubject:")
+    assert read_mail(raw).kind is MailKind.REJECTION

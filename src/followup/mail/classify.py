@@ -61,6 +61,13 @@ _SELF_DECLARED_AUTOMATED = re.compile(
 )
 _SHOPPING = re.compile(SHOPPING)
 _REMAINS_OPEN = re.compile(REMAINS_OPEN)
+# The reader's own candidacy: what list mail about rejections in general never names.
+_YOUR_APPLICATION = re.compile(
+    r"your (?:application|candidacy|candidature)|votre candidature|(?:ihre|deine) bewerbung|"
+    r"(?:tu|su) (?:candidatura|solicitud|postulación)|(?:sua|tua) candidatura|"
+    r"(?:la tua|la sua) candidatura|(?:je|jouw|uw) sollicitatie|"
+    r"(?:twoja|pana|pani) (?:aplikacja|kandydatura)"
+)
 _DECISION_TO_COME = re.compile(
     r"\b(?:decision|decide|final call|make a call)|décision|décider|entscheidung|entscheiden|"
     r"decisión|decidir|decisão|decisione|decidere|besluit|beslissing|decyzj",
@@ -331,7 +338,13 @@ def classify(mail: ParsedMail, signals: HeaderSignals) -> Verdict:
         List mail that also reads as a newsletter ("unsubscribe", "webinar") is never one:
         career newsletters quote rejection templates word for word.
         """
-        if signals.bulk_headers and scores.of(MailKind.OTHER) >= 4:
+        # (an ATS rejection with an unsubscribe footer still states its decision: a strong
+        # phrase about the reader's own application is not list talk)
+        if (
+            signals.bulk_headers
+            and scores.of(MailKind.OTHER) >= 4
+            and (scores.strongest[kind] < 5 or not _YOUR_APPLICATION.search(lowered))
+        ):
             return True
         # Two newsletter markers ("unsubscribe", "manage preferences") and no decisive phrase:
         # advice mail that talks about rejections, even when its list headers were stripped.

@@ -201,7 +201,7 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
             r"entro|nei\s+prossimi|w\s+ci[ąa]gu|w\s+przeci[ąa]gu)\s+"
             r"(?:the\s+next\s+|(?:les\s+)?(?:prochains?\s+)?|)"
             # "in max. two weeks", "within about 10 days", "en máximo 5 días"
-            r"(?:(?:max(?:imum)?|máximo|massimo|maximal|maksymalnie|ca|about|approximately|circa)\.?\s+)?"
+            r"(?:(?:un\s+)?(?:max(?:imum)?|máximo|maximo|massimo|maximal|maksymalnie|ca|about|approximately|circa)\.?\s+(?:de\s+|di\s+|of\s+)?)?"
             r"(?P<n>"
             + _NUMBER_RE
             + r")\s+(?:of\s+)?(?:(?:prochains?|pr[óo]ximos|prossimi|n[äa]chsten)\s+)?"
@@ -284,7 +284,11 @@ _WEEKDAY = re.compile(
     + r"(?P<mod>next\s+|this\s+|coming\s+|last\s+|prochain\s+|ce\s+|n[äa]chsten?\s+|kommenden?\s+|"
     r"diesen?\s+|letzten?\s+|el\s+pr[óo]ximo\s+|pr[óo]ximo\s+|pr[óo]xima\s+|este\s+|esta\s+|"
     r"prossimo\s+|questo\s+|volgende\s+|deze\s+|aanstaande\s+|przysz[łl]y\s+|w\s+przysz[łl]y\s+)?"
-    r"(?P<wd>" + _WEEKDAY_RE + r")\.?(?P<post>\s+prochain|\s+que\s+vem|\s+prossimo)?" + _E,
+    r"(?P<wd>" + _WEEKDAY_RE + r")\.?(?P<post>\s+prochain|\s+que\s+vem|\s+prossimo|"
+    # "el viernes de la próxima semana", "Friday next week", "Freitag nächster Woche"
+    r"\s+(?:de\s+la\s+(?:próxima|proxima|siguiente)\s+semana|da\s+pr[óo]xima\s+semana|"
+    r"della\s+prossima\s+settimana|de\s+la\s+semaine\s+prochaine|(?:der\s+)?n[äa]chste[rn]?\s+woche|"
+    r"van\s+volgende\s+week|w\s+przysz[łl]ym\s+tygodniu|(?:of\s+)?next\s+week))?" + _E,
     re.I,
 )
 
@@ -442,7 +446,9 @@ def _weekday_day(weekday: int, mod: str, base: date) -> date:
             "przysz",
             "w przysz",
         )
-    ) or mod.endswith(("prochain", "que vem", "prossimo")):
+    ) or mod.endswith(
+        ("prochain", "que vem", "prossimo", "semana", "settimana", "woche", "week", "tygodniu")
+    ):
         monday_next = base + timedelta(days=7 - base.weekday())
         return monday_next + timedelta(days=weekday)
     return base + timedelta(days=ahead)

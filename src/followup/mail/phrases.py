@@ -50,6 +50,11 @@ SHOPPING = (
 
 _RAW: dict[MailKind, list[Entry]] = {
     MailKind.REJECTION: [
+        # "we will not be progressing your application further on this occasion"
+        (
+            5,
+            r"(?:will|won'?t|would|are|shall) not (?:be )?(?:moving|proceeding|progressing|advancing|taking) (?:with )?(?:your|the) (?:application|candidacy|candidature)(?: any)?(?: forward| further)?",
+        ),
         # rankings and reserve lists that leave the candidate out
         (
             5,
@@ -529,6 +534,12 @@ _RAW: dict[MailKind, list[Entry]] = {
         ),
     ],
     MailKind.OFFER: [
+        # French and Swiss offer letters: "nous avons le plaisir de vous proposer le poste"
+        (
+            5,
+            r"(?:avons le plaisir|sommes heureux|sommes ravis) de vous proposer le poste|proposition d'engagement|"
+            r"promesse d'embauche|lettre d'offre|vous proposer (?:le|un) contrat",
+        ),
         # "the job's yours if you want it", in the eight languages
         (
             5,
@@ -544,7 +555,7 @@ _RAW: dict[MailKind, list[Entry]] = {
         ),
         (
             5,
-            r"(?:sent|extended|made|have|has) (?:you )?an offer(?! to)|your offer (?:from|is ready|letter|details)|(?:review|sign|accept) (?:and sign )?your offer",
+            r"(?:sent|extended|made|(?<!could )(?<!might )(?<!would )(?<!may )(?<!to )have|has) (?:you )?an offer(?! to)|your offer (?:from|is ready|letter|details)|(?:review|sign|accept) (?:and sign )?your offer",
         ),
         (
             5,
@@ -741,7 +752,8 @@ _RAW: dict[MailKind, list[Entry]] = {
         # German
         (
             4,
-            r"(?:einladung|laden sie|lade dich|einladen)[^.]{0,60}(?:gespräch|interview|kennenlernen|vorstellung)",
+            r"(?:einladung|laden sie|lade dich|einladen)[^.]{0,60}(?:gespräch|interview|kennenlernen|vorstellung)|"
+            r"(?:möchten|würden|wollen|dürfen) (?:wir )?(?:sie|dich)[^.]{0,80}einladen|(?:wählen|buchen) sie[^.]{0,60}termin",
         ),
         # the interview nouns are mentions ("alle Erstgespräche geführt"), like "phone interview"
         (
@@ -834,7 +846,7 @@ _RAW: dict[MailKind, list[Entry]] = {
         # French
         (
             5,
-            r"(?:(?:nous )?avons bien reçu (?:votre|ta) candidature|accusé de réception|votre candidature a (?:bien )?été (?:reçue|enregistrée|transmise))",
+            r"(?:(?:nous )?avons bien reçu (?:votre|ta) candidature|accusé de réception|accusons (?:bonne )?réception|votre candidature a (?:bien )?été (?:reçue|enregistrée|transmise))",
         ),
         (4, r"(?:merci|nous vous remercions) (?:pour|de) (?:votre|ta) candidature"),
         # German
@@ -874,7 +886,8 @@ _RAW: dict[MailKind, list[Entry]] = {
         (
             5,
             r"thank(?:s| you) for (?:sending|submitting|forwarding|emailing) (?:us |in )?your (?:cv|resume|résumé|application|documents)|"
-            r"(?:automatic|automated) confirmation that your (?:e-?mail|application|cv|message)|"
+            r"(?:automatic|automated) (?:confirmation|acknowledge?ment) that (?:your (?:e-?mail|application|cv|message)|we have received)|"
+            r"(?:postulación|candidatura|solicitud|candidature|bewerbung|application)\b[^.]{0,80}\b(?:fue recibida|ha sido recibida|foi recebida|a été reçue|ist eingegangen|was received|has been received)\b|"
             r"merci (?:de nous avoir|d'avoir) (?:envoyé|transmis|adressé) (?:votre|ton) (?:cv|candidature)|"
             r"(?:danke|dank) für (?:die|ihre) zusendung (?:ihrer|deiner) (?:bewerbung|unterlagen)|"
             r"gracias por (?:enviarnos|enviar|mandarnos|mandar) (?:tu|su) (?:cv|currículum|candidatura)|"
@@ -1077,13 +1090,13 @@ _RAW: dict[MailKind, list[Entry]] = {
         # personal mail about the search, from friends and family
         (
             4,
-            r"how did (?:the|your|it)\b[^?.]{0,60}go|qué tal (?:fue|te fue|ha ido)|cuéntame(?:lo)? todo|comment s'est passée? (?:ton|ta)|raconte-moi tout|"
+            r"how did (?:the|your|it)\b[^?.]{0,60}go|(?:des nouvelles|comment s'est passée?) (?:de |pour )?(?:ton|ta) (?:entrevue|entretien)|qué tal (?:fue|te fue|ha ido)|cuéntame(?:lo)? todo|comment s'est passée? (?:ton|ta)|raconte-moi tout|"
             r"wie (?:war|lief) (?:dein|das|es)\b[^?.]{0,30}\?|erzähl mir alles|como (?:foi|correu) (?:a|o) (?:tua|teu|sua|seu)?|(?:me )?conta(?:-me)? tudo|"
             r"com'è andat[oa]|raccontami tutto|hoe ging (?:het|je)|vertel me alles|jak (?:poszło|poszła|ci poszło)|opowiadaj wszystko|tell (?:me|us) (?:everything|how it went)|fingers crossed|good luck (?:at|on|tomorrow|today|with (?:the|your|tomorrow)'?s? interview)|love you(?:[!,.\n]|$| (?:lots|so much|both|all))|\bhi love\b|\blove (?:mum|mom|dad)\b|\bxx+\s*$|(?:^|\n|[.!?)] )(?:(?:love|hugs|besos|bisous|bises|küsse|kuss|beijos|beijinhos|baci|bacioni|kusjes|buziaki|całuję)(?:,|!|\s*$)|xx+\b)|drinks (?:when|after|on)|dinner (?:next|on|this)",
         ),
         (
             4,
-            r"(?:unsubscribe|désinscri|abmelden|darse de baja|cancelar (?:a )?inscrição|annulla l'iscrizione|uitschrijven|wypisz)",
+            r"(?:unsubscribe|désinscri|abmelden|darse de baja|cancelar (?:a )?inscrição|annulla l'iscrizione|uitschrijven|wypisz|to opt out|reply stop\b)",
         ),
         (
             4,
@@ -1105,9 +1118,9 @@ _RAW: dict[MailKind, list[Entry]] = {
         ),
         # "an employer viewed your application" and job-board listings, in the other languages
         (
-            3,
+            4,
             r"(?:a consulté|a vu) (?:votre|ta) candidature|hat (?:ihre|deine) bewerbung (?:angesehen|angeschaut|geöffnet)|"
-            r"ha (?:visto|visualizado|revisado) (?:tu|su) (?:candidatura|perfil)|(?:visualizou|viu) (?:a )?(?:sua|tua) candidatura|"
+            r"ha (?:visto|visualizado|revisado|leído) (?:tu|su) (?:cv|candidatura|perfil)|(?:visualizou|viu) (?:a )?(?:sua|tua) candidatura|"
             r"ha visualizzato (?:la tua|la sua) candidatura|heeft (?:je|jouw|uw) sollicitatie (?:bekeken|geopend)|"
             r"wyświetlił (?:twoją|pana|pani) (?:aplikację|kandydaturę|zgłoszenie)",
         ),

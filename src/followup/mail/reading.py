@@ -26,6 +26,9 @@ from followup.mail.signals import read_signals
 log = logging.getLogger(__name__)
 
 
+_FORWARD = re.compile(r"^\s*(?:fwd?|fw|tr|wg|rv|i|enc|doorst|pd)\s*:", re.I)
+
+
 def read_mail(
     raw: bytes, *, user_addresses: Sequence[str] = (), corrections: Corrections | None = None
 ) -> MailReading:
@@ -103,6 +106,9 @@ def _read(
     if kind_wants_respond_by(kind) and mail.date is not None:
         find = find_decision_by if kind is MailKind.INTERVIEW_INVITE else find_respond_by
         respond_by = find(text, mail.date)
+        if respond_by is None and _FORWARD.match(mail.subject):
+            # "Lena - see Rachel's note below": the forwarded note holds the promise
+            respond_by = find(mail.text[:MAX_SCORED_CHARS], mail.date)
     back_on = None
     if kind is MailKind.AUTO_REPLY and mail.date is not None:
         back_on = find_back_on(text, mail.date)
