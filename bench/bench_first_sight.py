@@ -1,0 +1,143 @@
+"""The classifier on mail nobody had seen: each blind set read by the commit it was measured on.
+
+Every set in ``FIRST_SIGHT`` was written by a separate writer who never read the code, and
+measured once on the commit named here, before any change it motivated (docs/classifier.md
+tells the story). This module checks each commit out into a temporary git worktree, reads
+the set with that commit's code in a subprocess, and prints the pooled figures the issue's
+targets are about. It needs the repository's history (a clone, not an export).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from datetime import datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CASES = ROOT / "tests" / "mail" / "cases"
+
+FIRST_SIGHT: dict[str, tuple[str, ...]] = {
+    "81f349d": ("blind20", "blind21"),
+    "d6adf10": ("blind22", "blind23"),
+    "1c9231b": ("blind24", "blind25"),
+    "c81c47a": ("blind26", "blind27", "blind28"),
+    "50ff8ca": ("blind29", "blind30", "blind31"),
+    "a9e0529": ("blind32", "blind33", "blind34"),
+    "831eef0": ("blind35", "blind36", "blind37"),
+}
+KINDS = (
+    "interview_invite",
+    "rejection",
+    "offer",
+    "employer_reply",
+    "auto_reply",
+    "bounce",
+    "application_ack",
+    "other",
+)
+# Runs inside the old commit's code: read each labelled file, print kind and fields as JSON.
+_READER = """
+import json, sys
+from pathlib import Path
+from followup.mail.reading import read_mail
+out = {}
+for folder in sys.argv[1:]:
+    labels = json.loads((Path(folder) / "labels.json").read_text(encoding="utf-8"))
+    for name, label in labels.items():
+        r = read_mail((Path(folder) / name).read_bytes())
+        out[f"{Path(folder).name}/{name}"] = {
+            "kind": r.kind.value, "want": label["kind"],
+            "interview_at": [r.interview_at.isoformat() if r.interview_at else None,
+                             label.get("interview_at")],
+            "respond_by": [r.respond_by.isoformat() if r.respond_by else None,
+                           label.get("respond_by")],
+        }
+print(json.dumps(out))
+"""
+
+
+def _read_at(commit: str, sets: tuple[str, ...]) -> dict[str, dict[str, object]]:
+    """The readings of ``sets`` by the code of ``commit`` (sets always come from HEAD)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        tree = Path(tmp) / "tree"
+        subprocess.run(
+            ["git", "-C", str(ROOT), "worktree", "add", "--detach", str(tree), commit],
+            check=True,
+            capture_output=True,
+        )
+        try:
+            env = {**os.environ, "PYTHONPATH": str(tree / "src")}
+            folders = [str(CASES / name) for name in sets]
+            done = subprocess.run(
+                [sys.executable, "-c", _READER, *folders],
+                check=True,
+                capture_output=True,
+                text=True,
+                env=env,
+            )
+            readings: dict[str, dict[str, object]] = json.loads(done.stdout)
+            return readings
+        finally:
+            subprocess.run(
+                ["git", "-C", str(ROOT), "worktree", "remove", "--force", str(tree)],
+                check=False,
+                capture_output=True,
+            )
+
+
+def _same_instant(got: object, want: object) -> bool:
+    if got is None or want is None:
+        return got is None and want is None
+    return datetime.fromisoformat(str(got)) == datetime.fromisoformat(str(want))
+
+
+def report(readings: dict[str, dict[str, object]], title: str) -> None:
+    print(f"\n{title}: {len(readings)} messages")
+    f1s = []
+    for kind in KINDS:
+        tp = sum(1 for r in readings.values() if r["kind"] == kind and r["want"] == kind)
+        fp = sum(1 for r in readings.values() if r["kind"] == kind and r["want"] != kind)
+        fn = sum(1 for r in readings.values() if r["kind"] != kind and r["want"] == kind)
+        precision = tp / (tp + fp) if tp + fp else 1.0
+        recall = tp / (tp + fn) if tp + fn else 1.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        f1s.append(f1)
+        print(f"  {kind:17} P {precision:.3f}  R {recall:.3f} ({tp}/{tp + fn})  F1 {f1:.3f}")
+    print(f"  macro-F1 {sum(f1s) / len(f1s):.3f} (target >= 0.93; recall target 0.97)")
+    for field, target in (("interview_at", 0.90), ("respond_by", 0.85)):
+        pairs = [r[field] for r in readings.values()]
+        considered = [p for p in pairs if isinstance(p, list) and (p[0] or p[1])]
+        good = sum(1 for p in considered if _same_instant(p[0], p[1]))
+        share = good / len(considered) if considered else 1.0
+        print(f"  {field:13} {good}/{len(considered)} = {share:.3f} (target >= {target})")
+
+
+def main() -> None:
+    if not (ROOT / ".git").exists():
+        print("needs the git history of the repository (run it in a clone)")
+        return
+    everything: dict[str, dict[str, object]] = {}
+    for commit, sets in FIRST_SIGHT.items():
+        if not all((CASES / name / "labels.json").exists() for name in sets):
+            continue
+        try:
+            readings = _read_at(commit, sets)
+        except subprocess.CalledProcessError as exc:
+            print(f"  {commit}: could not read ({exc.stderr.strip()[:200]})")
+            continue
+        everything.update(readings)
+        report(readings, f"{', '.join(sets)} read by {commit}")
+    report(everything, "all sets on first sight, pooled")
+    last = [s for sets in list(FIRST_SIGHT.values())[-2:] for s in sets]
+    report(
+        {k: v for k, v in everything.items() if k.split("/")[0] in last},
+        f"the last six sets ({', '.join(last)}), pooled",
+    )
+
+
+if __name__ == "__main__":
+    main()
