@@ -28,6 +28,7 @@ FIRST_SIGHT: dict[str, tuple[str, ...]] = {
     "50ff8ca": ("blind29", "blind30", "blind31"),
     "a9e0529": ("blind32", "blind33", "blind34"),
     "831eef0": ("blind35", "blind36", "blind37"),
+    "7c14422": ("blind38", "blind39", "blind40"),
 }
 KINDS = (
     "interview_invite",

@@ -415,6 +415,17 @@ def test_institution_names_are_found_from_acronyms_and_display_names(
          MailKind.INTERVIEW_INVITE),
         ("Last year we went with another person, I know. This time the team loved you; "
          "we'll have an answer for you by Friday.", MailKind.EMPLOYER_REPLY),
+        # from blind38-40
+        ("Dziękujemy za przesłanie aplikacji. Twoje zgłoszenie zostało zarejestrowane.",
+         MailKind.APPLICATION_ACK),
+        ("Confermiamo di aver ricevuto la Sua candidatura per la posizione di analista.",
+         MailKind.APPLICATION_ACK),
+        ("Zapraszamy do kolejnego etapu: krótkiej rozmowy w formie nagrania wideo.",
+         MailKind.INTERVIEW_INVITE),
+        ("Please send your solution by Friday. After that we'll set up a call to walk through it.",
+         MailKind.EMPLOYER_REPLY),
+        ("Heard you have interviews lined up! Want to do a mock interview on Saturday morning?",
+         MailKind.OTHER),
         # from blind35-37
         ("Nous accusons bonne réception de votre courriel et de votre candidature.",
          MailKind.APPLICATION_ACK),
@@ -493,6 +504,10 @@ def test_session_two_wording_family_reads_as_its_kind(body: str, kind: MailKind)
         ("You'll have a final answer from us by Thursday.", "2027-02-11"),
         ("I'd hope to have something concrete for you by the end of next week.", "2027-02-19"),
         ("Contiamo di comunicarle l'esito entro venerdì.", "2027-02-12"),
+        # from blind38-40
+        ("Odpowiemy na każdą aplikację w ciągu 14 dni.", "2027-02-23"),
+        ("A decisão final será comunicada a todos os candidatos até o dia 26 de fevereiro.",
+         "2027-02-26"),
         # from blind35-37
         ("Le directeur a lu votre dossier. Je vous rappelle demain pour la suite.",
          "2027-02-10"),
@@ -609,3 +624,16 @@ def test_an_ats_rejection_with_an_unsubscribe_footer_is_still_a_rejection() -> N
         sender="Careers <no-reply@talentdesk.example>",
     ).replace(b"Subject:", b"List-Unsubscribe: <https://talentdesk.example/u>\nSubject:")
     assert read_mail(raw).kind is MailKind.REJECTION
+
+
+def test_a_belgian_hour_and_a_polish_inclusive_absence_are_read() -> None:
+    invite = _mail("We zouden graag eens kennismaken. Past dinsdag 16 februari om 14u voor jou?")
+    reading = read_mail(invite)
+    assert reading.kind is MailKind.INTERVIEW_INVITE
+    assert reading.interview_at is not None
+    assert reading.interview_at.isoformat() == "2027-02-16T14:00:00+00:00"
+    away = _mail("Przebywam na urlopie i jestem nieobecna do 12 lutego 2027 r. włącznie.")
+    away = away.replace(b"Subject: Your application", b"Subject: Odpowiedz automatyczna")
+    absence = read_mail(away)
+    assert absence.back_on is not None
+    assert absence.back_on.isoformat() == "2027-02-15"  # Friday inclusive: back on Monday

@@ -20,7 +20,7 @@ from followup.mail.phrases import REMAINS_OPEN, SHOPPING, TABLE
 from followup.mail.signals import HeaderSignals
 
 _CONDITIONAL_INVITE = re.compile(
-    r"(?:if|should|once|when|before)\b[^.]{0,100}"
+    r"(?:if|should|once|when|before|after (?:that|this|which)|afterwards)\b[^.]{0,100}"
     r"(?:(?:reach out|contact you|be in touch|get in touch)[^.]{0,30})?"
     r"(?:to )?(?:schedule|arrange|set up|invite)",
     re.I,

@@ -743,7 +743,7 @@ _DEADLINE_BEFORE = re.compile(
 # A recorded one-way interview has no start time (corpus README), whatever dates it names.
 _ONE_WAY = re.compile(
     r"one-way|recorded (?:video )?interview|record (?:your|the) (?:answers|responses)|asynchronous|"
-    r"hirevue|no interviewer|entretien (?:vidéo )?différé|(?:entrevista|v[íi]deo) (?:en )?diferid|"
+    r"hirevue|no interviewer|nagrani[ea] wideo|w formie nagrania|entretien (?:vidéo )?différé|(?:entrevista|v[íi]deo) (?:en )?diferid|"
     r"grabándote|gravando-te|gravar (?:as )?(?:suas|tuas) respostas|enregistrer vos réponses|"
     r"videointerview (?:ohne|aufzeichnen)|intervista (?:video )?registrata|opgenomen video",
     re.I,
@@ -878,7 +878,7 @@ _REPLY_CUE = re.compile(
     r"voltaremos a falar|voltamos a falar|falaremos|volveremos a hablar|hablamos|ci risentiamo|risentirci|"
     r"nous reparlerons|on se reparle|sprechen uns|spreken (?:we )?(?:je|u|elkaar)|porozmawiamy|"
     r"(?:should|will|'ll|hope to|expect to) know\b|circle back|"
-    r"(?:je|on|nous) vous rappel|te rappelle|(?:rufe|rufen) (?:sie|dich) [^.]{0,20}zurück|te vuelvo a llamar|"
+    r"(?:je|on|nous) vous rappel|odpowiemy|odpowie|te rappelle|(?:rufe|rufen) (?:sie|dich) [^.]{0,20}zurück|te vuelvo a llamar|"
     r"(?:te|le|os|les) diremos|(?:te|le|os) confirm(?:o|amos|aremos)|confirmaremos|pondrá en contacto|pondrán en contacto|esito|"
     r"duidelijkheid|uitsluitsel|uitkomst|revert|expect (?:a|my|our) call|aggiorner|"
     r"melde(?:n)? (?:mich|uns)|entraremos em contact?o|laat (?:het )?(?:je|u)\b[^.]{0,30}\bweten|da (?:nam|ci|pani|panu) znać|dadzą (?:nam |ci |pani |panu )?znać|"
@@ -906,7 +906,7 @@ _SENTENCE = re.compile(
     # nor after a month's abbreviation before its day ("by Oct. 22")
     r"|(?<=[Jj]an|[Ff]eb|[Mm]ar|[Aa]pr|[Jj]un|[Jj]ul|[Aa]ug|[Ss]ep|[Oo]ct|[Nn]ov|[Dd]ec)\.(?=[ \t]*\d)"
     # nor after "max." or "approx." inside a phrase ("in max. two weeks")
-    r"|(?<=\b[Mm]ax)\.(?=[ \t]+\w)|(?<=\b[Aa]pprox)\.(?=[ \t]+\w)|(?<=\b[Cc]a)\.(?=[ \t]+\d))+"
+    r"|(?<=\d\sr)\.(?=[ \t]+\w)|(?<=\b[Mm]ax)\.(?=[ \t]+\w)|(?<=\b[Aa]pprox)\.(?=[ \t]+\w)|(?<=\b[Cc]a)\.(?=[ \t]+\d))+"
     r"(?:[.!?;]|\n|$)"
 )
 _LINE_WRAP = re.compile(r"(?<=\S)[ \t]*\n(?=[ \t]*\S)")
@@ -923,7 +923,8 @@ _BY = re.compile(
     r"entro|voor|uiterlijk|do|przed|"
     # "at the latest": spätestens (am), au plus tard (le), como muy tarde (el)...
     r"latest|spätestens|plus tard|más tardar|muy tarde|mais tardar|più tardi|najpóźniej)"
-    r"\W*(?:the\s+|le\s+|el\s+|den\s+|o\s+|il\s+|zum\s+|am\s+|dem\s+|al\s+|au\s+|dnia\s+)?$",
+    r"\W*(?:the\s+|le\s+|el\s+|den\s+|o\s+|il\s+|zum\s+|am\s+|dem\s+|al\s+|au\s+|dnia\s+)?"
+    r"(?:(?:dia|día|giorno|jour|dag|dnia)\s+)?$",
     re.I,
 )
 

@@ -721,7 +721,8 @@ _RAW: dict[MailKind, list[Entry]] = {
             4,
             r"(?:te|le|os|les) (?:convocamos|invitamos|citamos) a (?:una )?(?:entrevista|reunión)|nos gustaría conocerte|"
             r"(?:convidamos|convocamos)(?:-[oa])? para (?:uma )?entrevista|ti invitiamo a (?:un )?colloquio|"
-            r"nodigen (?:je|u) (?:graag )?uit voor een (?:gesprek|sollicitatiegesprek)|"
+            r"nodigen (?:je|u) (?:graag )?uit voor een (?:gesprek|sollicitatiegesprek)|graag (?:eens )?kennismaken|"
+            r"zapraszamy do (?:kolejnego|następnego|drugiego) etapu|nagrani[ea] wideo|"
             r"uitnodigen voor (?:een |het )?(?:eerste |tweede )?(?:\w*gesprek|interview)|(?:een )?moment kiezen dat (?:je|u) (?:schikt|past)",
         ),
         # a (recorded) video interview and "the next step is an interview" in the other languages
@@ -896,6 +897,14 @@ _RAW: dict[MailKind, list[Entry]] = {
             r"bedankt voor het (?:toesturen|insturen|sturen|opsturen) van (?:je|jouw|uw) (?:cv|sollicitatie)|"
             r"dziękujemy za przesłanie (?:cv|życiorysu|dokumentów)",
         ),
+        # "your application has been registered", "confermiamo di aver ricevuto"
+        (
+            5,
+            r"(?:zgłoszenie|aplikacja|kandydatura) (?:zostało|została) zarejestrowan|(?:application|candidacy) has been registered|"
+            r"(?:candidature|demande) a (?:bien )?été enregistrée|bewerbung wurde (?:erfolgreich )?(?:registriert|erfasst)|"
+            r"(?:candidatura|solicitud) (?:ha sido|fue) registrada|candidatura foi registada|candidatura è stata registrata|"
+            r"sollicitatie is geregistreerd|confermiamo di aver ricevuto|confirmamos que (?:hemos|recebemos) recibido",
+        ),
         # "we confirm receipt of your application", in the other languages (pt-PT "receção")
         (
             5,
@@ -924,7 +933,7 @@ _RAW: dict[MailKind, list[Entry]] = {
         (
             5,
             r"(?:ne fais plus partie|ne travaille plus (?:chez|pour|au sein)|arbeite nicht mehr (?:bei|für)|bin nicht mehr (?:bei|für|in)|"
-            r"ya no (?:trabajo|formo parte)|já não (?:trabalho|faço parte)|não trabalho mais|non lavoro più|non faccio più parte|"
+            r"ya no (?:trabajo|formo parte)|já não (?:trabalho|faço parte)|não trabalho mais|não faço mais parte|deixei a empresa|non lavoro più|non faccio più parte|"
             r"(?:ben|werk) niet meer (?:werkzaam|in dienst|bij|voor)|nie pracuję już|już nie pracuję|"
             r"no longer (?:associated with|with|work(?:ing)? (?:at|for)|employed (?:at|by)) (?:the company|\w+)|"
             r"(?:mailbox|inbox|account) will be (?:deactivated|closed|disabled)|has left (?:the company|the organi[sz]ation)|is no longer with)",
@@ -938,7 +947,7 @@ _RAW: dict[MailKind, list[Entry]] = {
             5,
             r"n'est (?:pas|plus) (?:surveillée|consultée|relevée|lue|active)|wird nicht (?:überwacht|gelesen|bearbeitet|abgerufen)|"
             r"no (?:se )?(?:supervisa|monitoriza|revisa|atiende)|no está (?:monitorizad|supervisad|atendid)|"
-            r"não é (?:monitorad|monitorizad|lid|verificad|acompanhad)|"
+            r"não é (?:mais )?(?:monitorad|monitorizad|lid|verificad|acompanhad)|"
             r"non (?:è|viene) (?:monitorat|presidiat|controllat|lett)|wordt niet (?:gelezen|gecontroleerd|gemonitord|bewaakt)|"
             r"nie jest (?:monitorowan|sprawdzan|czytan|obsługiwan)",
         ),
@@ -1076,6 +1085,12 @@ _RAW: dict[MailKind, list[Entry]] = {
         (3, REMAINS_OPEN),
     ],
     MailKind.OTHER: [
+        # a friend's practice round is no invitation: "want to do a mock interview on Saturday?"
+        (
+            5,
+            r"mock interview|practice interview|entretien blanc|probe-?interview|simulacro de entrevista|"
+            r"simulação de entrevista|simulazione di colloquio|oefengesprek|próbna rozmowa",
+        ),
         # a recruiter's cold approach: no application behind it (corpus README: other)
         (
             4,
