@@ -7,12 +7,8 @@ from datetime import UTC, date, datetime, timedelta, timezone
 import pytest
 
 from followup.mail.dates import add_business_days, find_dates, find_times
-from followup.mail.extract import (
-    find_back_on,
-    find_interview_at,
-    find_interview_window,
-    find_respond_by,
-)
+from followup.mail.reply_dates import find_back_on, find_respond_by
+from followup.mail.slots import find_interview_at, find_interview_window
 
 WEDNESDAY = date(2026, 2, 25)
 

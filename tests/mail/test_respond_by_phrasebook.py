@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from followup.mail.extract import find_respond_by
+from followup.mail.reply_dates import find_respond_by
 
 PHRASES = json.loads((Path(__file__).parent / "respond_by_phrases.json").read_text("utf-8"))
 

@@ -13,11 +13,12 @@ import re
 from dataclasses import dataclass
 
 from followup.mail.bayes import Opinion, trained_model
-from followup.mail.extract import find_respond_by, find_slots
 from followup.mail.literals import present
 from followup.mail.model import MailKind, ParsedMail
 from followup.mail.phrases import REMAINS_OPEN, SHOPPING, TABLE
+from followup.mail.reply_dates import find_respond_by
 from followup.mail.signals import HeaderSignals
+from followup.mail.slots import find_slots
 
 _CONDITIONAL_INVITE = re.compile(
     r"(?:if|should|once|when|before|after (?:that|this|which)|afterwards)\b[^.]{0,100}"

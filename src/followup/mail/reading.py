@@ -9,19 +9,17 @@ from typing import Any
 
 from followup.mail.classify import MAX_SCORED_CHARS, Verdict, classify
 from followup.mail.corrections import Corrections
-from followup.mail.extract import (
-    company_from_domain,
-    find_back_on,
-    find_company,
-    find_decision_by,
-    find_respond_by,
-    find_role,
-    interview_fields,
-    kind_wants_respond_by,
-)
+from followup.mail.employer import company_from_domain, find_company, find_role
 from followup.mail.model import MailKind, MailReading, ParsedMail
 from followup.mail.parse import parse_gmail_payload, parse_message
+from followup.mail.reply_dates import (
+    find_back_on,
+    find_decision_by,
+    find_respond_by,
+    kind_wants_respond_by,
+)
 from followup.mail.signals import read_signals
+from followup.mail.slots import interview_fields
 
 log = logging.getLogger(__name__)
 

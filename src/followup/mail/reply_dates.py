@@ -1,0 +1,282 @@
+"""When the employer said it would answer (respond_by) and when an absent person is back.
+
+Dates are resolved against the Date header in its own offset (no clock is read). Which is
+looked for depends on the kind: a reply-by date only in employer replies and receipts (an
+offer's dates are the candidate's deadlines), decisions only in invitations, a return date
+only in automatic replies.
+"""
+
+# Cue regexes are data; splitting them across lines would hide their shape.
+# ruff: noqa: E501
+
+from __future__ import annotations
+
+import functools
+import re
+from datetime import date, datetime
+
+from followup.mail.dates import (
+    MONTHS,
+    NUMBERS,
+    WEEKDAYS,
+    find_dates,
+    next_business_day,
+)
+from followup.mail.model import MailKind
+
+_REPLY_CUE = re.compile(
+    r"get back to you|be in touch|back to you|hear (?:back )?from|(?:should|will|'ll|expect to) hear\b|an answer|answer (?:for|to) you|"
+    r"\b(?:we|i)(?:'ll| will| expect to| aim to| hope to| plan to| should be able to)\b|final call|make a call|"
+    r"\b(?:we|i)(?:'re| are|'m| am) (?:aiming|hoping|planning|looking|expecting) to|"
+    r"expect to|\bconfirm\b|contact met (?:je|u) op|ne(?:e)?m(?:en)? [^.]{0,30}contact|let you know|update you|an update|"
+    r"decision|decide|feedback|respond|reply to you|contact you|reach out|come back|follow up with|"
+    r"news|touch base|review (?:your|all)|reviewing|next steps|"
+    r"reviendr|revenir vers|réponse|décision|retour|tenir informé|contacter|nouvelles|"
+    r"melden|rückmeldung|entscheidung|entscheiden|informieren|bescheid|zurückkommen|"
+    r"respuesta|decisión|pondremos en contacto|contactaremos|informaremos|novedades|comunicaremos|"
+    r"retorno|resposta|decisão|entraremos em contato|daremos|novidades|"
+    r"risposta|decisione|faremo sapere|contatteremo|ricontatteremo|aggiornamento|riscontro|"
+    r"recontacter|contacterons|recontacterons|kontaktieren|"
+    r"laten (?:we )?(?:je|u) weten|\blaten\b[^.]{0,40}\bweten\b|terugkoppeling|reactie|besluit|beslissing|contact opnemen|"
+    r"odpowied|decyzj|skontaktujemy|odezwiemy|poinformujemy|informacj|damy znać|dam znać|odezw|"
+    # "I'll call you Friday with an update"
+    r"\bbel(?:len)? (?:je|u)\b|ik bel|call you|ring you|rufe (?:sie|dich) an|anrufen|t'appelle|vous appelle|"
+    r"te llamo|le llamo|ligo-lhe|ligo-te|ti chiamo|la chiamo|zadzwoni|"
+    # "you'll hear from us" in the other languages
+    r"\bhoor(?:t|en)?\b[^.]{0,40}\bvan (?:ons|mij)\b|\bhorens?\b|hören[^!?\n]{0,40}von uns|von uns hören|"
+    r"noticias|sabrás|sabrá de|te escrib|le escrib|en cuanto sepa|notícias|notizie|saprai|sentirai|dostaniesz|otrzymasz|otrzyma pan|"
+    # "applicants will be notified of the outcome", "te digo algo", "je vous tiens au courant"
+    r"update expected|expected update|\boutcome|\bnotified|be informed|be advised|te digo|le digo|te dir[ée]|le dir[ée]|te aviso|le aviso|avisaremos|"
+    r"tiens au courant|tiendrons au courant|geben (?:ihnen|dir) bescheid|te aviso|ti dico|ti farò sapere|dam (?:ci|panu|pani) znać|"
+    # "we'll talk again", "we'll answer", "(I) should know tomorrow"
+    r"contestaremos|contestamos|responderemos|responderei|risponderemo|répondrons|antworten (?:ihnen|dir)|"
+    r"voltaremos a falar|voltamos a falar|falaremos|volveremos a hablar|hablamos|ci risentiamo|risentirci|"
+    r"nous reparlerons|on se reparle|sprechen uns|spreken (?:we )?(?:je|u|elkaar)|porozmawiamy|"
+    r"(?:should|will|'ll|hope to|expect to) know\b|circle back|"
+    r"(?:je|on|nous) vous rappel|odpowiemy|odpowie|te rappelle|(?:rufe|rufen) (?:sie|dich) [^.]{0,20}zurück|te vuelvo a llamar|"
+    r"(?:te|le|os|les) diremos|(?:te|le|os) confirm(?:o|amos|aremos)|confirmaremos|pondrá en contacto|pondrán en contacto|esito|"
+    r"duidelijkheid|uitsluitsel|uitkomst|revert|expect (?:a|my|our) call|aggiorner|"
+    r"melde(?:n)? (?:mich|uns)|entraremos em contact?o|laat (?:het )?(?:je|u)\b[^.]{0,30}\bweten|da (?:nam|ci|pani|panu) znać|dadzą (?:nam |ci |pani |panu )?znać|"
+    r"(?:a|an|our|the) (?:final |definitive |clear )?answer|(?:'d| would) hope to|something concrete|(?:te|le) diré|(?:ti|le|vi) diremo|nous vous dirons|"
+    r"(?:sagen|geben) (?:ihnen|dir) (?:bescheid|rückmeldung)|(?:te|lhe) diremos|"
+    r"revenons vers|reviens vers|revenir vers|kom(?:en)? (?:ik |we )?(?:er |erop |bij (?:je|u) )[^.]{0,30}terug|"
+    r"(?:ti|le|vi) faccio sapere|(?:ti|le|vi) farò sapere|ti aggiorno|la aggiorno",
+)
+_CANDIDATE_DEADLINE = re.compile(
+    r"please(?! (?:allow|bear|note|expect|be patient))|could you|can you|if you (?:can|could)|"
+    r"(?:we|i) need (?:your|you to|a copy|copies)|send (?:us|me|it|them|your|the)|"
+    r"\bmust\b|needs? to be|has to be|\bdebe\b|\bdeve\b|\bmuss\b|\bdoit\b|\bmoet\b|\bmusi\b|"
+    r"firmar|assinar|firmare|unterschreiben|signer|ondertek|podpisa|terugsturen|wil je|"
+    r"(?:ti|le|vi) (?:chiediamo|preghiamo)|inviare|enviar(?:nos)?\b|envoyer|schicken|zusenden|"
+    r"upload|provide (?:us|your|the|a copy)|share your|bring|book (?:a|your)|"
+    r"(?:choose|pick|select) (?:a|your|one)\b|\bsign(?:ed|ing)?\b(?![- ]off\b)|signature|deadline|expires?|complete the|submit|return the|"
+    r"your (?:response|reply|answer)|let us know|bitte|merci de|veuillez|por favor|per favore|"
+    r"graag|proszę|prosimy|closing date|closes on|applications close|posting|"
+    r"office is closed|closed until",
+)
+# A sentence ends at . ! ? or a line break, but not at the period of a German or Polish
+# ordinal date ("vom 6. bis 15. Mai") nor inside a numeric one ("bis 20.03.2026").
+_SENTENCE = re.compile(
+    r"(?:[^.!?;\n]|(?<=\d)\.(?=[ \t]*[^\W\d_]|\d)"
+    # nor after a month's abbreviation before its day ("by Oct. 22")
+    r"|(?<=[Jj]an|[Ff]eb|[Mm]ar|[Aa]pr|[Jj]un|[Jj]ul|[Aa]ug|[Ss]ep|[Oo]ct|[Nn]ov|[Dd]ec)\.(?=[ \t]*\d)"
+    # nor after "max." or "approx." inside a phrase ("in max. two weeks")
+    r"|(?<=\d\sr)\.(?=[ \t]+\w)|(?<=\b[Mm]ax)\.(?=[ \t]+\w)|(?<=\b[Aa]pprox)\.(?=[ \t]+\w)|(?<=\b[Cc]a)\.(?=[ \t]+\d))+"
+    r"(?:[.!?;]|\n|$)"
+)
+_LINE_WRAP = re.compile(r"(?<=\S)[ \t]*\n(?=[ \t]*\S)")
+
+
+def _unwrap(text: str) -> str:
+    """Join hard-wrapped lines so "by\nThursday" reads as one phrase; blank lines stay."""
+    return _LINE_WRAP.sub(" ", text)
+
+
+_BY = re.compile(
+    r"(?:\bby|before|no later than|within|d'ici|avant|bis|vor|antes d[eo]l?|hasta|até|"
+    r"allow us (?:time )?(?:till|until)|"
+    r"entro|voor|uiterlijk|do|przed|"
+    # "at the latest": spätestens (am), au plus tard (le), como muy tarde (el)...
+    r"latest|spätestens|plus tard|más tardar|muy tarde|mais tardar|più tardi|najpóźniej)"
+    r"\W*(?:the\s+|le\s+|el\s+|den\s+|o\s+|il\s+|zum\s+|am\s+|dem\s+|al\s+|au\s+|dnia\s+)?"
+    r"(?:(?:dia|día|giorno|jour|dag|dnia)\s+)?$",
+    re.I,
+)
+
+
+# "by Friday 12 February": the weekday before an explicit date belongs to it.
+_TRAILING_WEEKDAY = re.compile(
+    r"\b(?:" + "|".join(sorted(map(re.escape, WEEKDAYS), key=len, reverse=True)) + r")\.?,?\s*$",
+    re.I,
+)
+_BY_WORD = re.compile(
+    r"\b(?:by|within|before|no later than|d'ici|avant|bis|innerhalb|antes|hasta|dentro|até|"
+    r"spätestens|latest|najpóźniej|au plus tard|till|until|"
+    r"entro|uiterlijk|binnen|voor|do|w ciągu|przed)\b",
+)
+# A cheap superset of what find_dates can read (digits, day and month names, number words,
+# time units, "tomorrow"...), tested first: most sentences hold none of it.
+_DATEISH = re.compile(
+    r"\d|\b(?:"
+    + "|".join(sorted(map(re.escape, [*WEEKDAYS, *MONTHS, *NUMBERS]), key=len, reverse=True))
+    + r")\b|day|week|month|hour|fortnight|tomorrow|tmrw|tmw|2moro|tomoz|today|jour|semaine|mois|"
+    r"heure|demain|aujourd|tag|woche|monat|stunde|morgen|heute|día|dia|semana|mes|hora|mañana|"
+    r"manana|amanh|hoy|hoje|giorn|settiman|mese|ore\b|domani|oggi|dag|maand|uur|vandaag|dni|"
+    r"dzie|tydzie|tygod|miesi|godzin|jutro|dziś|dzis|quinze|quince|huit|ende|fin\b|final|fine\b|"
+    r"eind|końc|konc|mid|early|end\b|weekend"
+)
+_CLAUSE_BREAK = re.compile(
+    r",\s|\s(?:and|but|then|et|und|y|e|en|i|ma|mais|aber|pero|mas|maar)\s|\s[-–]\s"
+)
+# Some date phrases carry their own "by": "do końca przyszłego tygodnia", "d'ici vendredi".
+_BY_START = re.compile(r"(?:do|d'ici|bis|entro|até|hasta|uiterlijk|by)\s", re.I)
+
+
+@functools.lru_cache(maxsize=64)
+def find_respond_by(
+    text: str, sent: datetime, *, cues: re.Pattern[str] = _REPLY_CUE, uncue_ok: bool = True
+) -> date | None:
+    """The day the employer said it would get back or decide by, or None.
+
+    Only sentences with a reply/decision cue and no candidate-deadline wording count. In such
+    a sentence a date introduced by "by"/"before"/"d'ici"... wins, in the whole text before any
+    other; otherwise the first date after a cue ("the panel meets Thursday and we'll be in touch
+    by Friday" is Friday).
+    """
+    base = sent.date()
+    fallback: date | None = None
+    uncued: date | None = None
+    for sentence in _SENTENCE.finditer(_unwrap(text)):
+        chunk = sentence.group(0)
+        # The cue tables are lower-case and compiled without IGNORECASE (three times faster).
+        low = chunk.lower()
+        if not _DATEISH.search(low):
+            continue  # no digit, day, month or time word: find_dates would find nothing
+        deadline = _CANDIDATE_DEADLINE.search(low)
+        if deadline:
+            # "If you can send them by Wednesday, ... I'll let you know by Friday": only a
+            # later clause may hold the employer's promise
+            clause = _CLAUSE_BREAK.search(low, deadline.end())
+            if clause is None:
+                continue
+            chunk, low = chunk[clause.end() :], low[clause.end() :]
+            if _CANDIDATE_DEADLINE.search(low) or not cues.search(low):
+                continue  # the rest of such a sentence needs a cue of its own
+        cue = cues.search(low)
+        if not cue and not (uncue_ok and uncued is None and _BY_WORD.search(low)):
+            continue
+        mentions = [
+            m
+            for m in find_dates(chunk, base)
+            if m.day >= base and not _CLOCK_AFTER.match(chunk, m.end)
+        ]
+        introduced = [
+            m
+            for m in mentions
+            if m.rule in ("within", "fortnight")
+            or _BY.search(_TRAILING_WEEKDAY.sub("", chunk[max(0, m.start - 32) : m.start]))
+            or _BY_START.match(m.phrase)
+        ]
+        if not cue:
+            # No known cue, but "by"/"within" a future day and no candidate deadline: the
+            # last resort ("Sabrai qualcosa entro venerdì" with a cue nobody listed yet).
+            uncued = introduced[0].day if introduced else None
+            continue
+        # explicit dates must follow the cue; "next week"-style phrases may precede it
+        # ("we make a decision next week"), unless they bound an absence ("until the end of")
+        after_cue = [
+            m
+            for m in mentions
+            if m.start >= cue.start()
+            or (not m.explicit and not _UNTIL_CUE.search(chunk[max(0, m.start - 12) : m.start]))
+        ]
+        # A day introduced by "by"/"within" anywhere beats a day merely after a cue in an
+        # earlier sentence ("before we decide ... next Tuesday. ... a decision by the end of
+        # next week": the end of next week).
+        if introduced:
+            return introduced[0].day
+        if after_cue and fallback is None:
+            fallback = after_cue[0].day
+    return fallback if fallback is not None else uncued
+
+
+_CLOCK_AFTER = re.compile(r"\W{0,3}(?:at\s+)?\d{1,2}[:h.]\d\d")
+
+# An invitation is full of dates and of "we'll send", "no need to reply", "tomorrow morning":
+# there only wording that promises the employer's answer or decision counts, never
+# "we will", "respond", "confirm" or "contact", which an invitation uses for scheduling.
+_DECISION_CUE = re.compile(
+    r"get back to you|be in touch|come back to you|hear (?:back )?from (?:us|me|the team)|"
+    r"(?:should|will|'ll|expect to) hear back|let you know|update you|an update|"
+    r"decision|decide|\boutcome|feedback|final call|"
+    r"reviendr|revenir vers|une réponse|notre réponse|décision|décider|tenir informé|"
+    r"rückmeldung|entscheidung|entscheiden|bescheid|"
+    r"respuesta|decisión|decidir|informaremos|novedades|"
+    r"retorno|resposta|decisão|decidir|novidades|"
+    r"risposta|decisione|decidere|faremo sapere|riscontro|"
+    r"terugkoppeling|laten (?:we )?(?:je|u) weten|besluit|beslissing|"
+    r"odpowied|decyzj|odezwiemy|poinformujemy|damy znać",
+)
+
+
+def find_decision_by(text: str, sent: datetime) -> date | None:
+    """find_respond_by for invitations: only a promised answer or decision ("we will get back
+    to you by Friday"), not a logistics date ("we'll send the link tomorrow morning")."""
+    return find_respond_by(text, sent, cues=_DECISION_CUE, uncue_ok=False)
+
+
+_BACK_CUE = re.compile(
+    r"\b(?:back|return|returning|reopen|re-open|reopening|zurück|wieder|de retour|retour|"
+    r"de vuelta|regreso|vuelvo|volveré|regresaré|me reincorporo|de volta|volto|retorno|regresso|"
+    r"rientro|rientrerò|di ritorno|"
+    r"terug|weer aanwezig|wracam|powrót|będę dostępn|ab dem|ab|à partir d|a partir d|dal|vanaf|od|"
+    # Indian and Gulf English: "will resume office on 18th January", "rejoin on"
+    r"resume|resuming|rejoin|rejoining|report back)\b",
+    re.I,
+)
+_UNTIL_CUE = re.compile(
+    r"\b(?:until|till|through|jusqu'a|jusqu'au|jusqu'à|bis|hasta|até|fino al|fino a|tot en met|"
+    r"tot|do)\b",
+    re.I,
+)
+# "until Friday inclusive" / "tot en met vrijdag": the person is back the next business day.
+_INCLUSIVE = re.compile(
+    r"inclusive|included|through|thru|einschließlich|inklusive|inclus|incluido|incluso|"
+    r"inclusivamente|compreso|tot en met|t/m|włącznie",
+    re.I,
+)
+
+
+_WEEKDAY_RANGE = re.compile(
+    r"\b(?:from|dal|du|von|de|del|desde|van|od|mon|lun)?\s*(?:"
+    + "|".join(sorted(map(re.escape, WEEKDAYS), key=len, reverse=True))
+    + r")\s*(?:to|al|au|bis|a|tot|do|-|–|till|through)\s*(?:"
+    + "|".join(sorted(map(re.escape, WEEKDAYS), key=len, reverse=True))
+    + r")\b",
+    re.I,
+)
+
+
+def find_back_on(text: str, sent: datetime) -> date | None:
+    """The first day an absent person is back: a stated return day beats an "until" day."""
+    base = sent.date()
+    until: date | None = None
+    for sentence in _SENTENCE.finditer(_unwrap(text)):
+        # office hours ("dal lunedì al venerdì, 9-13") name no return day
+        chunk = _WEEKDAY_RANGE.sub(" ", sentence.group(0))
+        for mention in find_dates(chunk, base):
+            if mention.day < base:
+                continue
+            before = chunk[max(0, mention.start - 45) : mention.start]
+            if _BACK_CUE.search(before) and not _UNTIL_CUE.search(before[-12:]):
+                return mention.day
+            if until is None and (_UNTIL_CUE.search(before) or _INCLUSIVE.search(before)):
+                inclusive = _INCLUSIVE.search(chunk[max(0, mention.start - 30) : mention.end + 15])
+                until = next_business_day(mention.day) if inclusive else mention.day
+    return until
+
+
+def kind_wants_respond_by(kind: MailKind) -> bool:
+    """Kinds whose text may name the day the employer gets back (an offer's dates are the
+    candidate's deadlines). Invitations count, but only through ``find_decision_by``."""
+    return kind in (MailKind.EMPLOYER_REPLY, MailKind.APPLICATION_ACK, MailKind.INTERVIEW_INVITE)
