@@ -29,6 +29,7 @@ FIRST_SIGHT: dict[str, tuple[str, ...]] = {
     "a9e0529": ("blind32", "blind33", "blind34"),
     "831eef0": ("blind35", "blind36", "blind37"),
     "7c14422": ("blind38", "blind39", "blind40"),
+    "af3a1a6": ("blind41", "blind42", "blind43"),
 }
 KINDS = (
     "interview_invite",

@@ -415,6 +415,13 @@ def test_institution_names_are_found_from_acronyms_and_display_names(
          MailKind.INTERVIEW_INVITE),
         ("Last year we went with another person, I know. This time the team loved you; "
          "we'll have an answer for you by Friday.", MailKind.EMPLOYER_REPLY),
+        # from blind41-43
+        ("Wir würden dich gern in einem Video-Call kennenlernen. Such dir hier einen Slot aus.",
+         MailKind.INTERVIEW_INVITE),
+        ("Leider muss ich unser Gespräch absagen, unsere Leiterin ist erkrankt. Ich melde mich "
+         "mit einem neuen Terminvorschlag.", MailKind.EMPLOYER_REPLY),
+        ("I'm on summer holiday until Friday and back in the office on Monday 15 February.",
+         MailKind.AUTO_REPLY),
         # from blind38-40
         ("Dziękujemy za przesłanie aplikacji. Twoje zgłoszenie zostało zarejestrowane.",
          MailKind.APPLICATION_ACK),
@@ -504,6 +511,10 @@ def test_session_two_wording_family_reads_as_its_kind(body: str, kind: MailKind)
         ("You'll have a final answer from us by Thursday.", "2027-02-11"),
         ("I'd hope to have something concrete for you by the end of next week.", "2027-02-19"),
         ("Contiamo di comunicarle l'esito entro venerdì.", "2027-02-12"),
+        # from blind41-43
+        ("Wir gehen davon aus, Sie bis Ende der KW 8 über das Ergebnis informieren zu können.",
+         "2027-02-26"),
+        ("The panel meets on Thursday, and you'll hear from me the day after.", "2027-02-12"),
         # from blind38-40
         ("Odpowiemy na każdą aplikację w ciągu 14 dni.", "2027-02-23"),
         ("A decisão final será comunicada a todos os candidatos até o dia 26 de fevereiro.",
@@ -637,3 +648,13 @@ def test_a_belgian_hour_and_a_polish_inclusive_absence_are_read() -> None:
     absence = read_mail(away)
     assert absence.back_on is not None
     assert absence.back_on.isoformat() == "2027-02-15"  # Friday inclusive: back on Monday
+
+
+def test_an_offer_you_cannot_refuse_among_friends_is_not_a_job_offer() -> None:
+    raw = (
+        b"From: Ella <ella@friendmail.example>\nTo: Sam <sam@example.org>\n"
+        b"Subject: how did it go??\nDate: Tue, 09 Feb 2027 10:00:00 +0000\n"
+        b"Content-Type: text/plain; charset=utf-8\n\n"
+        b"Sunday brunch instead? My treat, I'll make you an offer you can't refuse :)\n\nxx Ella\n"
+    )
+    assert read_mail(raw).kind is MailKind.OTHER

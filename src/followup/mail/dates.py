@@ -116,6 +116,16 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     (
+        # "bis Ende der KW 18", "by the end of week 18": the Friday of that ISO week
+        "iso_week",
+        re.compile(
+            _B
+            + r"(?:(?:ende|end)\s+(?:der\s+|of\s+)?)?(?:kw|calendar\s+week)\s*(?P<wk>[1-9]|[1-4]\d|5[0-3])"
+            + _E,
+            re.I,
+        ),
+    ),
+    (
         "mid_next_week",
         re.compile(
             _B
@@ -458,6 +468,16 @@ def _relative_day(name: str, match: re.Match[str], base: date) -> date | None:
     monday = base - timedelta(days=base.weekday())
     if name == "end_next_week":
         return monday + timedelta(days=11)
+    if name == "iso_week":
+        week = int(match.group("wk"))
+        for year in (base.year, base.year + 1):
+            try:
+                friday = date.fromisocalendar(year, week, 5)
+            except ValueError:
+                continue
+            if friday >= base:
+                return friday
+        return None
     if name == "mid_next_week":
         return monday + timedelta(days=9)
     if name == "end_next_month":

@@ -303,7 +303,8 @@ _RAW: dict[MailKind, list[Entry]] = {
             5,
             r"(?:für einen? anderen? (?:bewerber|kandidat)|anderen? (?:bewerber|kandidat)\w* entschieden)",
         ),
-        (5, r"(?:absage|(?:ihnen|dir) (?:leider )?(?:keine zusage|absagen))"),
+        # the noun, never "das Gespräch absagen" (cancelling a meeting)
+        (5, r"(?:absage\b|(?:ihnen|dir) (?:leider )?(?:keine zusage|absagen))"),
         (
             4,
             r"leider[^.]{0,150}(?:nicht|kein)[^.]{0,60}(?:berücksichtigen|anbieten|fortsetzen|weiter|entschieden)",
@@ -632,7 +633,7 @@ _RAW: dict[MailKind, list[Entry]] = {
         ),
         (
             5,
-            r"(?:come|came|coming) back with an offer|(?<!they )(?<!if we )(?<!n't )(?<!not )(?<!cannot )(?:make|made|making) you an offer|(?:apresentar|fazer)(?:-lhe)? uma proposta|prazer de lhe (?:apresentar|oferecer|fazer)",
+            r"(?:come|came|coming) back with an offer|(?<!they )(?<!if we )(?<!n't )(?<!not )(?<!cannot )(?:make|made|making) you an offer(?! you can'?t refuse)|(?:apresentar|fazer)(?:-lhe)? uma proposta|prazer de lhe (?:apresentar|oferecer|fazer)",
         ),
         (3, r"offer details|compensation (?:package|details)|before you accept"),
         (
@@ -754,7 +755,8 @@ _RAW: dict[MailKind, list[Entry]] = {
         (
             4,
             r"(?:einladung|laden sie|lade dich|einladen)[^.]{0,60}(?:gespräch|interview|kennenlernen|vorstellung)|"
-            r"(?:möchten|würden|wollen|dürfen) (?:wir )?(?:sie|dich)[^.]{0,80}einladen|(?:wählen|buchen) sie[^.]{0,60}termin",
+            r"(?:möchten|würden|wollen|dürfen) (?:wir )?(?:sie|dich)[^.]{0,80}einladen|(?:wählen|buchen) sie[^.]{0,60}termin|"
+            r"(?:würden|möchten) (?:dich|sie) gern(?:e)? [^.]{0,60}kennenlernen|such dir [^.]{0,30}(?:slot|termin) aus|wähle (?:einen|deinen) (?:slot|termin)",
         ),
         # the interview nouns are mentions ("alle Erstgespräche geführt"), like "phone interview"
         (
@@ -914,6 +916,11 @@ _RAW: dict[MailKind, list[Entry]] = {
         (4, r"obrigad[oa] pelo (?:seu|teu) interesse|grazie per (?:il tuo|il suo) interesse"),
     ],
     MailKind.AUTO_REPLY: [
+        # "I'm on summer holiday until Friday 6 August", "I am on annual leave"
+        (
+            5,
+            r"(?:i am|i'm|i will be|i'll be) (?:currently )?(?:on|taking) (?:my )?(?:(?:summer|annual|winter|christmas|parental|maternity|paternity|sick|study) )?(?:holiday|holidays|vacation|leave)\b",
+        ),
         (
             5,
             r"(?:i am|i'm) (?:currently |now )?(?:away|off)(?: from| until| till| and|,|\.| on| this| for)",
@@ -1106,8 +1113,8 @@ _RAW: dict[MailKind, list[Entry]] = {
         (
             4,
             r"how did (?:the|your|it)\b[^?.]{0,60}go|(?:des nouvelles|comment s'est passée?) (?:de |pour )?(?:ton|ta) (?:entrevue|entretien)|qué tal (?:fue|te fue|ha ido)|cuéntame(?:lo)? todo|comment s'est passée? (?:ton|ta)|raconte-moi tout|"
-            r"wie (?:war|lief) (?:dein|das|es)\b[^?.]{0,30}\?|erzähl mir alles|como (?:foi|correu) (?:a|o) (?:tua|teu|sua|seu)?|(?:me )?conta(?:-me)? tudo|"
-            r"com'è andat[oa]|raccontami tutto|hoe ging (?:het|je)|vertel me alles|jak (?:poszło|poszła|ci poszło)|opowiadaj wszystko|tell (?:me|us) (?:everything|how it went)|fingers crossed|good luck (?:at|on|tomorrow|today|with (?:the|your|tomorrow)'?s? interview)|love you(?:[!,.\n]|$| (?:lots|so much|both|all))|\bhi love\b|\blove (?:mum|mom|dad)\b|\bxx+\s*$|(?:^|\n|[.!?)] )(?:(?:love|hugs|besos|bisous|bises|küsse|kuss|beijos|beijinhos|baci|bacioni|kusjes|buziaki|całuję)(?:,|!|\s*$)|xx+\b)|drinks (?:when|after|on)|dinner (?:next|on|this)",
+            r"wie (?:war|lief) (?:dein|das|es)\b[^?.]{0,60}\?|(?:ich )?drück(?:e)? dir (?:alle |die )?daumen|erzähl mir alles|como (?:foi|correu) (?:a|o) (?:tua|teu|sua|seu)?|(?:me )?conta(?:-me)? tudo|"
+            r"com'è andat[oa]|raccontami tutto|hoe ging (?:het|je)|vertel me alles|jak (?:poszło|poszła|ci poszło)|opowiadaj wszystko|tell (?:me|us) (?:everything|how it went)|fingers crossed|good luck (?:at|on|tomorrow|today|with (?:the|your|tomorrow)'?s? interview)|love you(?:[!,.\n]|$| (?:lots|so much|both|all))|\bhi love\b|\blove (?:mum|mom|dad)\b|\bxx+\s*$|(?:^|\n|[.!?)] )(?:(?:love|hugs|besos|bisous|bises|küsse|kuss|beijos|beijinhos|baci|bacioni|kusjes|buziaki|całuję|bussi|bussis)(?:,|!|\s*$)|xx+\b)|drinks (?:when|after|on)|dinner (?:next|on|this)",
         ),
         (
             4,

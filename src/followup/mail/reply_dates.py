@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from followup.mail.dates import (
     MONTHS,
@@ -132,6 +132,12 @@ _CLAUSE_BREAK = re.compile(
 _BY_START = re.compile(r"(?:do|d'ici|bis|entro|até|hasta|uiterlijk|by)\s", re.I)
 
 
+_DAY_AFTER = re.compile(
+    r"(?:the|on the) (?:day after|following day)|le lendemain|am tag danach|al día siguiente|"
+    r"no dia seguinte|il giorno dopo|de dag (?:erna|daarna)|następnego dnia"
+)
+
+
 @functools.lru_cache(maxsize=64)
 def find_respond_by(
     text: str, sent: datetime, *, cues: re.Pattern[str] = _REPLY_CUE, uncue_ok: bool = True
@@ -195,6 +201,13 @@ def find_respond_by(
         # next week": the end of next week).
         if introduced:
             return introduced[0].day
+        # "the panel meets on Tuesday, and you'll hear from me the day after": the day named
+        # before the promise, plus one
+        day_after = _DAY_AFTER.search(low, cue.start())
+        if day_after and mentions and fallback is None:
+            named = [m for m in mentions if m.end <= day_after.start()]
+            if named:
+                fallback = named[-1].day + timedelta(days=1)
         if after_cue and fallback is None:
             fallback = after_cue[0].day
     return fallback if fallback is not None else uncued

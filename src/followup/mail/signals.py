@@ -27,6 +27,7 @@ _ROLE_MAILBOX = re.compile(
 _MAILER_DAEMON = re.compile(r"^(?:mailer[-_]?daemon|postmaster|mail[-_]?delivery|mdaemon)", re.I)
 _AUTO_SUBJECT = re.compile(
     r"^\s*(?:automatic\s+reply|auto(?:matic)?[-\s]?reply|autoreply|auto\s*:|out\s+of\s+(?:the\s+)?office|"
+    r"automaattinen\s+vastaus|automatiskt\s+svar|automatisk\s+svar|autovastaus|"
     r"away\s+from\s+(?:the\s+)?office|vacation\s+reply|on\s+leave|"
     r"r[ée]ponse\s+automatique|absence|abwesenheit(?:snotiz)?|automatische\s+antwort|"
     r"respuesta\s+autom[áa]tica|fuera\s+de\s+la\s+oficina|resposta\s+autom[áa]tica|aus[êe]ncia|"
