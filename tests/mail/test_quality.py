@@ -1,7 +1,7 @@
 """Quality floors from issue 4, on our own labelled cases and on the shared corpus.
 
 Rules and the model's wording data were written against ``cases/train`` and the shared corpus;
-``heldout``, ``blind2`` to ``blind11`` and ``blind13`` to ``blind43`` were each measured blind
+``heldout``, ``blind2`` to ``blind11`` and ``blind13`` to ``blind46`` were each measured blind
 first (docs/classifier.md has those figures) and then looked at, so they are now tuned sets
 that must meet the issue's targets. ``blind12`` (its mistakes were printed once, not acted
 on) keeps a regression floor at its measured values; lowering it needs a reason in the
@@ -57,7 +57,7 @@ def test_never_tuned_blind_set_stays_above_its_measured_floor() -> None:
     _check(evaluate(CASES / "blind12"), respond_by=0.66)
 
 
-@pytest.mark.parametrize("split", [f"blind{n}" for n in range(2, 44) if n != 12])
+@pytest.mark.parametrize("split", [f"blind{n}" for n in range(2, 47) if n != 12])
 def test_looked_at_blind_sets_meet_the_issue_targets(split: str) -> None:
     _check(evaluate(CASES / split))
 
@@ -72,7 +72,7 @@ def test_own_cases_cover_every_kind_and_several_languages() -> None:
 
     kinds: set[str] = set()
     total = 0
-    for split in ("train", "heldout", *(f"blind{n}" for n in range(2, 44))):
+    for split in ("train", "heldout", *(f"blind{n}" for n in range(2, 47))):
         labels = json.loads((CASES / split / "labels.json").read_text(encoding="utf-8"))
         kinds |= {v["kind"] for v in labels.values()}
         total += len(labels)

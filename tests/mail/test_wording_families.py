@@ -415,6 +415,11 @@ def test_institution_names_are_found_from_acronyms_and_display_names(
          MailKind.INTERVIEW_INVITE),
         ("Last year we went with another person, I know. This time the team loved you; "
          "we'll have an answer for you by Friday.", MailKind.EMPLOYER_REPLY),
+        # from blind44-46
+        ("Thank you for your application. Due to the volume of applications the sift has taken "
+         "longer than planned.", MailKind.EMPLOYER_REPLY),
+        ("Jo Holt no longer works at Fenwick & Hale. Please contact the HR team instead.",
+         MailKind.AUTO_REPLY),
         # from blind41-43
         ("Wir würden dich gern in einem Video-Call kennenlernen. Such dir hier einen Slot aus.",
          MailKind.INTERVIEW_INVITE),
@@ -658,3 +663,22 @@ def test_an_offer_you_cannot_refuse_among_friends_is_not_a_job_offer() -> None:
         b"Sunday brunch instead? My treat, I'll make you an offer you can't refuse :)\n\nxx Ella\n"
     )
     assert read_mail(raw).kind is MailKind.OTHER
+
+
+def test_an_automatic_reply_is_not_read_from_our_own_subject() -> None:
+    raw = (
+        "From: Ana <ana@tejo.example>\nTo: Sam <sam@example.org>\n"
+        "Subject: Resposta automática: Re: Proposta de trabalho\n"
+        "Auto-Submitted: auto-replied\nDate: Tue, 09 Feb 2027 10:00:00 +0000\n"
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "Obrigada pela sua mensagem. Encontro-me ausente do escritório.\n"
+    ).encode()
+    assert read_mail(raw).kind is MailKind.AUTO_REPLY
+
+
+def test_a_slot_written_in_winter_time_for_british_summer_time_takes_plus_one() -> None:
+    raw = _mail("We'd like to invite you to interview on Thursday 1 April 2027 at 2pm.")
+    raw = raw.replace(b"Tue, 09 Feb 2027 10:00:00 +0000", b"Wed, 10 Mar 2027 09:00:00 +0000")
+    reading = read_mail(raw)
+    assert reading.interview_at is not None
+    assert reading.interview_at.isoformat() == "2027-04-01T14:00:00+01:00"

@@ -228,7 +228,10 @@ def score_text(text: str) -> Scores:
 def classify(mail: ParsedMail, signals: HeaderSignals) -> Verdict:
     """The kind of ``mail`` with a confidence in 0..1 and human-readable reasons."""
     # The top of a message decides its kind; a cap keeps a 1 MB body from costing a second.
-    text = f"{mail.subject}\n{mail.new_text[:MAX_SCORED_CHARS]}".translate(_QUOTES)
+    # An automatic reply's subject is ours quoted back ("Resposta automática: Re: Proposta de
+    # trabalho"): only the prefix, already read by the signals, is its own.
+    subject = "" if signals.auto_subject and signals.auto_headers else mail.subject
+    text = f"{subject}\n{mail.new_text[:MAX_SCORED_CHARS]}".translate(_QUOTES)
     lowered = text.lower()
     scores = score_text(_SPACE_RUNS.sub(" ", _unquote(lowered)))
     header_reasons = list(signals.auto_headers)
@@ -404,6 +407,12 @@ def classify(mail: ParsedMail, signals: HeaderSignals) -> Verdict:
     if (
         ack >= 5
         and not invited_to_slot  # "dziękujemy za CV. Zapraszamy na rozmowę w środę o 8:00"
+        # "thank you for your application ... the sift has taken longer than planned": an
+        # update that opens like a receipt
+        and not (
+            scores.strongest[MailKind.EMPLOYER_REPLY] >= 3
+            and scores.strongest[MailKind.APPLICATION_ACK] < 5
+        )
         and (conditional or invite < 6 or signals.no_reply_sender)
         and (not signals.is_reply or says_automated)
     ):

@@ -696,12 +696,13 @@ _EUROPEAN_ZONES = (ZoneInfo("Europe/London"), ZoneInfo("Europe/Paris"), ZoneInfo
 
 def sender_zone(sent: datetime) -> tzinfo:
     """The sender's zone as far as the Date header tells: a European zone whose offset at
-    ``sent`` is the header's (+01:00 in winter is Paris, in summer London), else the fixed
-    offset itself (elsewhere an offset fits zones with different or no daylight saving)."""
+    ``sent`` is the header's (+00:00 in winter is London, +01:00 in winter Paris and in summer
+    London), else the fixed offset itself (elsewhere an offset fits zones with different or
+    no daylight saving)."""
     offset = sent.utcoffset()
     if offset is None:
         return UTC
-    if offset in (timedelta(hours=1), timedelta(hours=2), timedelta(hours=3)):
+    if offset in (timedelta(0), timedelta(hours=1), timedelta(hours=2), timedelta(hours=3)):
         for zone in _EUROPEAN_ZONES:
             if sent.astimezone(zone).utcoffset() == offset:
                 return zone

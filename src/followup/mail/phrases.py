@@ -849,7 +849,7 @@ _RAW: dict[MailKind, list[Entry]] = {
         # French
         (
             5,
-            r"(?:(?:nous )?avons bien reçu (?:votre|ta) candidature|accusé de réception|accusons (?:bonne )?réception|votre candidature a (?:bien )?été (?:reçue|enregistrée|transmise))",
+            r"(?:(?:nous )?avons bien reçu (?:votre|ta) (?:courriel et (?:votre|ton) )?(?:candidature|cv)|accusé de réception|accusons (?:bonne )?réception|votre candidature a (?:bien )?été (?:reçue|enregistrée|transmise))",
         ),
         (4, r"(?:merci|nous vous remercions) (?:pour|de) (?:votre|ta) candidature"),
         # German
@@ -916,6 +916,13 @@ _RAW: dict[MailKind, list[Entry]] = {
         (4, r"obrigad[oa] pelo (?:seu|teu) interesse|grazie per (?:il tuo|il suo) interesse"),
     ],
     MailKind.AUTO_REPLY: [
+        # "encontro-me ausente do escritório", "je suis absente", "ich bin abwesend"
+        (
+            5,
+            r"(?:encontro-me|estou|me encuentro|estoy|sono|je suis|ik ben|jestem) (?:actualmente |atualmente |attualmente |actuellement |momenteel |obecnie )?"
+            r"(?:ausente|assente|absente?|afwezig|nieobecn|fuera de la oficina|fora do escritório|fuori ufficio|hors du bureau|niet op kantoor)|"
+            r"ich bin (?:derzeit |zurzeit )?(?:abwesend|nicht im büro|außer haus)",
+        ),
         # "I'm on summer holiday until Friday 6 August", "I am on annual leave"
         (
             5,
@@ -942,7 +949,7 @@ _RAW: dict[MailKind, list[Entry]] = {
             r"(?:ne fais plus partie|ne travaille plus (?:chez|pour|au sein)|arbeite nicht mehr (?:bei|für)|bin nicht mehr (?:bei|für|in)|"
             r"ya no (?:trabajo|formo parte)|já não (?:trabalho|faço parte)|não trabalho mais|não faço mais parte|deixei a empresa|non lavoro più|non faccio più parte|"
             r"(?:ben|werk) niet meer (?:werkzaam|in dienst|bij|voor)|nie pracuję już|już nie pracuję|"
-            r"no longer (?:associated with|with|work(?:ing)? (?:at|for)|employed (?:at|by)) (?:the company|\w+)|"
+            r"no longer (?:associated with|with|work(?:s|ing)? (?:at|for)|employed (?:at|by)) (?:the company|\w+)|"
             r"(?:mailbox|inbox|account) will be (?:deactivated|closed|disabled)|has left (?:the company|the organi[sz]ation)|is no longer with)",
         ),
         (
@@ -1034,7 +1041,10 @@ _RAW: dict[MailKind, list[Entry]] = {
             3,
             r"(?:still (?:reviewing|deciding|evaluating|interviewing|waiting|finali[sz]ing)|(?:no|not yet a) (?:decision|update) yet|wrapping up|(?:an? )?(?:quick )?(?:status )?update (?:on|for|about) (?:your|the))",
         ),
-        (3, r"(?:on hold|paused|delayed|pushed back|taking (?:a bit )?longer)"),
+        (
+            3,
+            r"(?:on hold|paused|delayed|pushed back|taking (?:a bit )?longer|(?:has|have) taken longer)",
+        ),
         (
             3,
             r"on ice|(?:our |the )?(?:preferred|top|leading) candidate|still (?:very much )?in the running|bear with us|haven't forgotten (?:about )?you",

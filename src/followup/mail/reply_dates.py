@@ -53,7 +53,7 @@ _REPLY_CUE = re.compile(
     r"voltaremos a falar|voltamos a falar|falaremos|volveremos a hablar|hablamos|ci risentiamo|risentirci|"
     r"nous reparlerons|on se reparle|sprechen uns|spreken (?:we )?(?:je|u|elkaar)|porozmawiamy|"
     r"(?:should|will|'ll|hope to|expect to) know\b|circle back|"
-    r"(?:je|on|nous) vous rappel|odpowiemy|odpowie|te rappelle|(?:rufe|rufen) (?:sie|dich) [^.]{0,20}zurück|te vuelvo a llamar|"
+    r"(?:je|on|nous) vous rappel|communiquer(?:a|ons|ont) avec vous|odpowiemy|odpowie|te rappelle|(?:rufe|rufen) (?:sie|dich) [^.]{0,20}zurück|te vuelvo a llamar|"
     r"(?:te|le|os|les) diremos|(?:te|le|os) confirm(?:o|amos|aremos)|confirmaremos|pondrá en contacto|pondrán en contacto|esito|"
     r"duidelijkheid|uitsluitsel|uitkomst|revert|expect (?:a|my|our) call|aggiorner|"
     r"melde(?:n)? (?:mich|uns)|entraremos em contact?o|laat (?:het )?(?:je|u)\b[^.]{0,30}\bweten|da (?:nam|ci|pani|panu) znać|dadzą (?:nam |ci |pani |panu )?znać|"
