@@ -6,10 +6,12 @@ websocket library and no chromedriver, so driving Debian's chromium adds no depe
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import select
 import shutil
+import signal
 import subprocess
 import tempfile
 import time
@@ -39,7 +41,11 @@ class Browser:
     """One headless Chromium with a fresh profile; use as a context manager."""
 
     def __init__(self, executable: str) -> None:
-        self._profile = tempfile.TemporaryDirectory(prefix="followup-chromium-")
+        # Chromium's helper processes may still be writing into the profile for a moment
+        # after the browser itself is gone; a leftover file must not fail the test.
+        self._profile = tempfile.TemporaryDirectory(
+            prefix="followup-chromium-", ignore_cleanup_errors=True
+        )
         to_chrome_r, self._to_chrome = os.pipe()
         self._from_chrome, from_chrome_w = os.pipe()
 
@@ -54,6 +60,7 @@ class Browser:
             stderr=subprocess.DEVNULL,
             preexec_fn=wire_pipes,  # fds 3 and 4 are the CDP pipe contract
             pass_fds=(3, 4),
+            start_new_session=True,  # its own process group: the helpers are stopped with it
         )
         os.close(to_chrome_r)
         os.close(from_chrome_w)
@@ -64,7 +71,8 @@ class Browser:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        self._proc.kill()
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(self._proc.pid, signal.SIGKILL)
         self._proc.wait(timeout=10)
         os.close(self._to_chrome)
         os.close(self._from_chrome)
