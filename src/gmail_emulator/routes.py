@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs, unquote, urlencode
 
-from gmail_emulator import discovery
+from gmail_emulator import discovery, fields
 from gmail_emulator.batch import boundary_of, split_head, split_multipart
 from gmail_emulator.errors import ApiError, bad_request
 from gmail_emulator.uploads import UploadSession, parse_content_range
@@ -33,7 +33,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-# System parameters every Google API accepts; they never reach the backend.
+# System parameters every Google API accepts; they never reach the backend (``fields`` is
+# applied to the answer here, see fields.py).
 IGNORED_PARAMS = frozenset(
     {
         "alt",
@@ -204,6 +205,13 @@ def _admitted_call(
     token: AccessToken,
     resumed: Resumed | None,
 ) -> Response:
+    mask = request.param("fields")
+    selection = None
+    if mask is not None:  # checked first, as Google's front end does: a bad mask costs nothing
+        try:
+            selection = fields.compile_mask(route.method_id, mask)
+        except ApiError as exc:
+            return _error_response(exc)
     if not emulator.quota.admit(token.email, route.method_id):
         return rate_limited(emulator.options.rate_limit_status)
     fault = emulator.faults.next_fault(route.method_id)
@@ -229,6 +237,8 @@ def _admitted_call(
     except ApiError as exc:
         response = json_response(exc.code, exc.body())
     else:
+        if selection is not None and result is not None:
+            result = fields.apply(result, selection)
         response = Response(204) if result is None else json_response(200, result)
     response.delay_s = delay
     return response
