@@ -194,6 +194,62 @@ class Service:
         self._drain(now, report)
         return self._costed(report, calls, units)
 
+    def thread_mail(self, thread_id: str) -> tuple[MessageData, ...]:
+        """A thread's messages with their raw bytes, in Gmail's thread order; empty when the
+        thread is gone. `followup add --thread` reads the employer's details from these and
+        hands the same messages to :meth:`adopt_thread`, so the thread is downloaded once."""
+        refs = self.mailbox.thread_messages(thread_id)
+        fetched = self.mailbox.get_messages([m.id for m in refs], fmt="raw") if refs else {}
+        return tuple(fetched[m.id] for m in refs if m.id in fetched)
+
+    def adopt_thread(
+        self, manual: ManualApplication, messages: Sequence[MessageData] | None = None
+    ) -> PollReport:
+        """Track a thread the watcher did not pick up, as if it had tracked it from the start.
+
+        The application is created, then every message of the thread is replayed in date
+        order, all in ONE commit: a rejection, an offer, an employer's reply or the user's
+        own thank-you already in the thread counts, so no stale draft is made. Mail the
+        watcher recorded as skipped is read again; drafts, spam and trash are left out as in
+        a poll, and a message another application owns is never taken from it.
+
+        The entry's ``at`` is moved back to the thread's first message (never later than
+        given): the application must exist before its first mail is replayed, or that mail
+        would open an application of its own, and clock steps (the thank-you at the
+        interview's end) must fall between the mails as they did. The same thread always
+        gives the same ``at``, hence the same application id: adopting it twice adds nothing.
+        """
+        thread_id = manual.thread_id
+        if thread_id is None:
+            raise ValueError("adopt_thread needs a ManualApplication with a thread_id")
+        calls, units = self.mailbox.stats.total_calls, self.mailbox.stats.units
+        now = self.clock.now()
+        self._start(now)
+        report = PollReport(mode="command")
+        owner = next((a for a in self._applications().values() if thread_id in a.thread_ids), None)
+        if owner is not None:
+            report.notes.append(f"{owner.id}: thread {thread_id} is already tracked here")
+            return self._costed(report, calls, units)
+        if messages is None:
+            messages = self.thread_mail(thread_id)
+        mine = [m for m in messages if m.thread_id == thread_id]
+        for msg in [m for m in mine if self._owned_elsewhere(m)]:
+            report.notes.append(f"{msg.id}: belongs to another application; left there")
+            mine.remove(msg)
+        report.messages_fetched = len(mine)
+        events, records = self._read_all(mine, report)
+        first = min((e.at for e in events), default=manual.at)
+        entry = replace(manual, at=min(manual.at, first))
+        # The entry goes first: the commit's sort is stable, so it stays before a mail of
+        # the same instant.
+        self._commit([entry, *events], records, None, now, report)
+        self._drain(now, report)
+        return self._costed(report, calls, units)
+
+    def _owned_elsewhere(self, msg: MessageData) -> bool:
+        record = self.store.get_message(msg.id)
+        return record is not None and record.application_id is not None
+
     # -- polls ------------------------------------------------------------------------------
 
     def _start(self, now: datetime) -> None:

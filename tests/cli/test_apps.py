@@ -223,6 +223,45 @@ def test_add_from_a_gmail_link_reads_company_contact_and_interview(account: Acco
     assert "already tracked" in again.output
 
 
+def test_add_from_a_thread_holding_a_rejection_says_what_it_read_and_drafts_nothing(
+    account: Account,
+) -> None:
+    connect_by_token(account)
+    now = datetime.now(UTC)
+    sent = now - timedelta(days=6)
+    account.emulator.clock.set(sent)
+    interview = (sent + timedelta(days=2)).replace(hour=14, minute=0, second=0, microsecond=0)
+    delivered = deliver(account, invitation(account, when=interview, sent=sent))
+    account.emulator.clock.set(now - timedelta(days=1))
+    rejection = (
+        "From: Jane Doe <jane@acme-robotics.com>\r\n"
+        f"To: {account.email}\r\n"
+        "Subject: Re: Interview invitation - Data Engineer at Acme Robotics\r\n"
+        f"Date: {format_datetime(now - timedelta(days=1))}\r\n"
+        "Message-ID: <no-1@acme-robotics.com>\r\n"
+        "In-Reply-To: <invite-1@acme-robotics.com>\r\n"
+        "References: <invite-1@acme-robotics.com>\r\n"
+        "Content-Type: text/plain; charset=utf-8\r\n\r\n"
+        "Hi Ada,\r\n\r\nThank you for your time. Unfortunately, we have decided not to move "
+        "forward with your application.\r\n\r\nBest,\r\nJane\r\n"
+    ).encode()
+    assert deliver(account, rejection)["threadId"] == delivered["threadId"]
+    account.emulator.clock.set(now)
+
+    result = CliRunner().invoke(main, ["add", "--thread", delivered["threadId"]])
+
+    assert result.exit_code == 0, result.output
+    assert "Read 2 messages of that thread: interview invite, rejection." in result.output
+    assert "Added Acme Robotics" in result.output
+    assert "closed (rejection)" in result.output
+    assert "Next:" not in result.output
+    wiring = build_service(account.home, load_config(account.home.config_file))
+    try:
+        assert wiring.service.mailbox.list_drafts() == []
+    finally:
+        wiring.close()
+
+
 def test_add_from_a_link_without_an_id_explains_how_to_find_one(account: Account) -> None:
     result = CliRunner().invoke(
         main, ["add", "--thread", "https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWDsKmhl"]

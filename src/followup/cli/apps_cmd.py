@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -23,13 +23,14 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from followup.adapters.ingest import SKIP_LABELS
 from followup.adapters.outbox import OWNER_PREFIX
 from followup.config import Config, load_config
 from followup.core.events import ManualApplication, Reclassified, UserCommand
 from followup.core.model import Application, Kind, State
 from followup.errors import FollowupError
 from followup.paths import Paths, default_paths
-from followup.ports import Correction, OutboxEntry, OutboxState, Store
+from followup.ports import Correction, MessageData, OutboxEntry, OutboxState, Store
 
 if TYPE_CHECKING:
     from followup.bootstrap import Wiring
@@ -380,8 +381,10 @@ def add(
 ) -> None:
     """Track an application by hand, or from a Gmail thread followup did not pick up.
 
-    With --thread or --message, the company, contact, role and interview time are read from
-    the employer's mail in that thread; options you give win over what is read.
+    With --thread or --message, every message already in that thread (the invitation, the
+    employer's replies, a rejection, your own mail) is applied in date order, as if followup
+    had watched the thread from the start; the company, contact and role are read from the
+    employer's mail there, and options you give win over what is read.
 
     \b
     Examples:
@@ -407,6 +410,7 @@ def add(
             if msg_id not in found:
                 raise FollowupError(f"Gmail has no message {msg_id}")
             thread_id = found[msg_id].thread_id
+        mail: tuple[MessageData, ...] = ()
         if thread_id is not None:
             tracked = [a for a in service.store.load_applications() if thread_id in a.thread_ids]
             if tracked:
@@ -414,37 +418,65 @@ def add(
                     f"That thread is already tracked as {tracked[0].id} ({tracked[0].company})."
                 )
                 return
-            known = _read_thread(service, thread_id)
+            mail = service.thread_mail(thread_id)
+            if not mail:
+                raise FollowupError(f"Gmail has no thread {thread_id}")
+            known = _read_thread(service, mail)
             company = company or known.company
             contact = contact or known.contact
             contact_name = contact_name or known.contact_name
             role = role or known.role
-            when = when or known.interview_at
         if not company:
             raise click.UsageError("could not tell the employer from that thread; add --company")
         before = {a.id for a in service.store.load_applications()}
-        now = service.clock.now()
-        service.apply(
-            ManualApplication(
-                company=company,
-                contact=contact,
-                role=role,
-                interview_at=when,
-                thread_id=thread_id,
-                at=now,
-                contact_name=contact_name,
-            )
+        entry = ManualApplication(
+            company=company,
+            contact=contact,
+            role=role,
+            interview_at=when,
+            thread_id=thread_id,
+            at=service.clock.now(),
+            contact_name=contact_name,
         )
+        report = service.adopt_thread(entry, mail) if thread_id else service.apply(entry)
         added = [a for a in service.store.load_applications() if a.id not in before]
     if not added:
         click.echo(f"{company} was already tracked; nothing added.")
         return
     app = added[0]
+    if thread_id is not None:
+        click.echo(_replay_summary(app, report.malformed))
     click.echo(f"Added {app.company} as {app.id} ({_state_text(app)}).")
-    if app.next_action is not None:
+    if app.pending is not None or app.next_action is not None:
         click.echo(f"Next: {_next_text(app)} {_when(app, zone)}")
     if not app.human_contacts():
         click.echo("No human contact yet: followup will flag it rather than draft to nobody.")
+
+
+# How `add --thread` names what it read in the thread, per kind of mail.
+_KIND_WORDS = {
+    Kind.INTERVIEW_INVITE: "interview invite",
+    Kind.APPLICATION_ACK: "acknowledgement",
+    Kind.EMPLOYER_REPLY: "employer reply",
+    Kind.REJECTION: "rejection",
+    Kind.OFFER: "offer",
+    Kind.AUTO_REPLY: "out-of-office",
+    Kind.BOUNCE: "bounce",
+    Kind.OTHER: "other mail",
+}
+
+
+def _replay_summary(app: Application, unreadable: int) -> str:
+    """One line saying what the thread already held, so the user sees why the state is what it
+    is ("Read 3 messages of that thread: interview invite, your mail, rejection")."""
+    kinds = ["your mail" if m.from_user else _KIND_WORDS[m.kind] for m in app.messages]
+    if not kinds:
+        return "Read no mail of that thread (drafts, spam and trash are left out)."
+    plural = "s" if len(kinds) > 1 else ""
+    line = f"Read {len(kinds)} message{plural} of that thread: {', '.join(kinds)}."
+    if unreadable:
+        line += f" {unreadable} more could not be read (`followup -v` logs which)."
+    return line
 
 
 @dataclass(frozen=True, slots=True)
@@ -453,27 +485,23 @@ class _ThreadFacts:
     contact: str | None = None
     contact_name: str | None = None
     role: str | None = None
-    interview_at: datetime | None = None
 
 
-def _read_thread(service: Service, thread_id: str) -> _ThreadFacts:
-    """What the employer's mail in a thread says: who, which company and role, when.
+def _read_thread(service: Service, mail: Sequence[MessageData]) -> _ThreadFacts:
+    """What the employer's mail in a thread says: who, which company and role.
 
     Read with the same reader as the watcher; the first employer message that names a value
-    wins, and no-reply senders are never taken as the contact.
+    wins, and no-reply senders are never taken as the contact. The interview time is not
+    taken from here: replaying the thread (:meth:`Service.adopt_thread`) reads it, and every
+    later reschedule or cancellation, as the watcher would have.
     """
     from followup.mail.reading import read_mail
 
-    refs = service.mailbox.thread_messages(thread_id)
-    if not refs:
-        raise FollowupError(f"Gmail has no thread {thread_id}")
-    fetched = service.mailbox.get_messages([m.id for m in refs], fmt="raw")
     account = service.store.get_meta("account_email")
     users = tuple(a for a in (*service.settings.user_addresses, account) if a)
     facts = _ThreadFacts()
-    for ref in refs:
-        data = fetched.get(ref.id)
-        if data is None or data.raw is None:
+    for data in mail:
+        if data.raw is None or SKIP_LABELS.intersection(data.label_ids):
             continue
         reading = read_mail(data.raw, user_addresses=users)
         if reading.from_user:
@@ -482,7 +510,6 @@ def _read_thread(service: Service, thread_id: str) -> _ThreadFacts:
         facts = _ThreadFacts(
             company=facts.company or reading.company,
             role=facts.role or reading.role,
-            interview_at=facts.interview_at or reading.interview_at,
             contact=facts.contact or (reading.from_addr if human else None),
             contact_name=facts.contact_name or (reading.from_name or None if human else None),
         )
