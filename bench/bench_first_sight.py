@@ -31,6 +31,7 @@ FIRST_SIGHT: dict[str, tuple[str, ...]] = {
     "7c14422": ("blind38", "blind39", "blind40"),
     "af3a1a6": ("blind41", "blind42", "blind43"),
     "383fea6": ("blind44", "blind45", "blind46"),
+    "faca447": ("blind47", "blind48", "blind49"),
 }
 KINDS = (
     "interview_invite",

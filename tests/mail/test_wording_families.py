@@ -682,3 +682,147 @@ def test_a_slot_written_in_winter_time_for_british_summer_time_takes_plus_one() 
     reading = read_mail(raw)
     assert reading.interview_at is not None
     assert reading.interview_at.isoformat() == "2027-04-01T14:00:00+01:00"
+
+
+# Session 3: employer replies that read like another kind (probes written before blind47-49).
+@pytest.mark.parametrize(
+    ("body", "kind"),
+    [
+        # a person taking over the candidacy is not an "I no longer work here" autoresponder
+        (
+            "Maria is no longer with the company; I'll be taking over your application and will "
+            "be in touch next week.",
+            MailKind.EMPLOYER_REPLY,
+        ),
+        (
+            "Marta ya no trabaja con nosotros. Me haré cargo de tu candidatura a partir de ahora.",
+            MailKind.EMPLOYER_REPLY,
+        ),
+        (
+            "I am no longer with Orchard Grove. Jane Doe has taken over my responsibilities.",
+            MailKind.AUTO_REPLY,
+        ),
+        # a late process is not an ended one
+        (
+            "Lamentablemente el proceso se ha retrasado; te escribimos la próxima semana.",
+            MailKind.EMPLOYER_REPLY,
+        ),
+        (
+            "Helaas is de selectieprocedure vertraagd. We laten je volgende week meer weten.",
+            MailKind.EMPLOYER_REPLY,
+        ),
+        (
+            "Unfortunately the board froze hiring because the funding round is taking longer than "
+            "planned, so we have to close the vacancy and cannot continue with you.",
+            MailKind.REJECTION,
+        ),
+        # somebody else will find the time: a next step without a slot
+        (
+            "Next step is a chat with our CTO. I'll loop her in and she'll reach out to find a "
+            "time.",
+            MailKind.EMPLOYER_REPLY,
+        ),
+        (
+            "We'd like to invite you to a final round interview! Our coordinator will reach out to "
+            "find a time.",
+            MailKind.INTERVIEW_INVITE,
+        ),
+        # from blind47 and blind49
+        (
+            "Thanks for attending. We aim to confirm the outcome to all interviewees by Friday.",
+            MailKind.EMPLOYER_REPLY,
+        ),
+        (
+            "We have offered the post to an applicant with more leadership experience.",
+            MailKind.REJECTION,
+        ),
+        (
+            "We are glad to propose you the role of barista for the summer: contract of 3 months.",
+            MailKind.OFFER,
+        ),
+        ("can u do fri at 2 for a quick chat about the role?", MailKind.INTERVIEW_INVITE),
+        # from blind48
+        (
+            "I'm handing your application over to my colleague Ben Ortiz, who will contact you "
+            "next week. Fingers crossed!",
+            MailKind.EMPLOYER_REPLY,
+        ),
+        (
+            "Loved your case study. I'll loop in our CTO and we'll set up a call with the three "
+            "of us.",
+            MailKind.EMPLOYER_REPLY,
+        ),
+        (
+            "We'll set up a call: which of these works for you, Tuesday 10am or Wednesday 2pm?",
+            MailKind.INTERVIEW_INVITE,
+        ),
+        (
+            "If we were to make you an offer, could you start in May? Just planning ahead.",
+            MailKind.EMPLOYER_REPLY,
+        ),
+    ],
+)
+def test_an_employer_reply_is_not_taken_for_another_kind(body: str, kind: MailKind) -> None:
+    assert read_mail(_mail(body)).kind is kind
+
+
+def test_an_ats_notice_with_a_not_monitored_footer_is_not_an_automatic_reply() -> None:
+    raw = (
+        b"From: Talent Team <careers@saltmarsh.example>\nTo: sam@example.org\n"
+        b"Subject: Your application\nDate: Tue, 09 Feb 2027 10:00:00 +0000\n"
+        b"Auto-Submitted: auto-generated\nContent-Type: text/plain; charset=utf-8\n\n"
+        b"Dear Sam,\n\nWe have reviewed your application and will not be progressing it "
+        b"further.\n\nPlease do not reply: this mailbox is not monitored.\n"
+    )
+    assert read_mail(raw).kind is MailKind.REJECTION
+    answered = raw.replace(b"Subject: Your application", b"Subject: Re: Thank you")
+    no_text = answered.replace(
+        b"We have reviewed your application and will not be progressing it further.", b""
+    )
+    assert read_mail(no_text).kind is MailKind.AUTO_REPLY
+
+
+def test_a_slot_that_is_called_off_is_not_an_interview_time() -> None:
+    off = read_mail(
+        _mail(
+            "I'm so sorry, Jo is ill and can't make Thursday's 2pm interview, so I've "
+            "cancelled the invite. I'll send new times tomorrow."
+        )
+    )
+    assert off.kind is MailKind.EMPLOYER_REPLY
+    assert off.interview_at is None
+    moved = read_mail(_mail("I have to cancel Thursday at 2pm; could we do Friday at 3pm instead?"))
+    assert moved.kind is MailKind.INTERVIEW_INVITE
+    assert moved.interview_at is not None
+    assert moved.interview_at.isoformat() == "2027-02-12T15:00:00+00:00"
+
+
+def test_a_friends_congratulations_in_a_thread_is_personal_mail() -> None:
+    raw = _mail(
+        "OMG congrats!! Drinks Friday to celebrate? You have to negotiate. Y x",
+        sender="Yas Karimi <yas@mailbox.example>",
+    ).replace(b"Subject: Your application", b"Subject: Re: guess what")
+    assert read_mail(raw).kind is MailKind.OTHER
+
+
+def test_an_automatic_reply_subject_and_header_need_no_known_absence_wording() -> None:
+    raw = (
+        b"From: Tobias Renner <t.renner@brunnhalde.example>\nTo: sam@example.org\n"
+        b"Subject: Automatische Antwort: Bewerbung\nDate: Mon, 10 May 2027 08:02:00 +0200\n"
+        b"Auto-Submitted: auto-replied\nContent-Type: text/plain; charset=utf-8\n\n"
+        b"Frau Keller hat das Haus verlassen. Ihre Nachricht wird nicht weitergeleitet.\n"
+    )
+    assert read_mail(raw).kind is MailKind.AUTO_REPLY
+
+
+def test_a_year_ending_a_sentence_ends_it_for_reply_dates() -> None:
+    raw = _mail(
+        "This is an automatic confirmation that your application has been received. The "
+        "closing date is 31 March 2027. We aim to reply "
+        "to every applicant within two weeks of receiving their application.",
+        sender="Recruitment <recruitment@orchardgrove.example>",
+    )
+    reading = read_mail(raw)
+    assert reading.kind is MailKind.APPLICATION_ACK
+    assert reading.respond_by is not None
+    assert reading.respond_by.isoformat() == "2027-02-23"

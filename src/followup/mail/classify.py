@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from followup.mail.bayes import Opinion, trained_model
 from followup.mail.literals import present
 from followup.mail.model import MailKind, ParsedMail
-from followup.mail.phrases import REMAINS_OPEN, SHOPPING, TABLE
+from followup.mail.phrases import PERSONAL, REMAINS_OPEN, SHOPPING, TABLE
 from followup.mail.reply_dates import find_respond_by
 from followup.mail.signals import HeaderSignals
 from followup.mail.slots import find_slots
@@ -24,6 +24,36 @@ _CONDITIONAL_INVITE = re.compile(
     r"(?:if|should|once|when|before|after (?:that|this|which)|afterwards)\b[^.]{0,100}"
     r"(?:(?:reach out|contact you|be in touch|get in touch)[^.]{0,30})?"
     r"(?:to )?(?:schedule|arrange|set up|invite)",
+    re.I,
+)
+# Somebody else will reach out to find the time ("she'll reach out to find a time", "our
+# coordinator will be in touch to schedule"): a next step without a slot, not yet an invitation.
+_HANDED_ON_INVITE = re.compile(
+    r"\b(?:she|he|they|who|coordinator|colleague|team|recruiter|assistant|office)\b[^.]{0,30}"
+    r"(?:will|'ll|is going to) (?:reach out|be in touch|get in touch|contact you|email you|"
+    r"send (?:you )?(?:some |a few )?(?:times|options|slots|a link|an invite))[^.]{0,30}"
+    r"(?:find|schedule|arrange|set up|book|pick|line up|organi[sz]e)",
+    re.I,
+)
+# "we'll set up a call with the two of us": a next step announced, no time asked or given
+_WILL_SET_UP = re.compile(
+    r"\b(?:we|i)(?:'ll| will|'re going to| are going to|'m going to| am going to) "
+    r"(?:\w+ )?(?:set up|arrange|schedule|organi[sz]e|line up|book|find a time for) "
+    r"(?:a|an|the|some|another|one more)\b",
+    re.I,
+)
+# A person who takes over the candidacy writes in the first person ("I'll be taking over your
+# application"); an autoresponder names somebody else ("Jane has taken over my role").
+_TAKING_OVER = re.compile(
+    r"\bi(?:'ll| will|'m| am|'ve| have) (?:be )?(?:now )?(?:taking over|taken over|take over|"
+    r"looking after|handling|managing) (?:your|the|this)|"
+    r"\bje (?:reprends|vais reprendre|suis désormais en charge)|j'ai repris (?:votre|ton|le)|"
+    r"\bich (?:übernehme|habe [^.]{0,30}übernommen|betreue ab sofort)|"
+    r"\b(?:me haré cargo|asumo tu|asumo su|he asumido|me encargo de tu|me encargaré)|"
+    r"\b(?:vou acompanhar|assumi (?:a sua|o seu|o processo)|passo a acompanhar)|"
+    r"\b(?:seguirò io|subentro|ho preso in carico|prendo in carico)|"
+    r"\bik (?:neem|heb) [^.]{0,30}over(?:genomen)?\b|"
+    r"\bprzejmuję|przejęł(?:am|em)|przejąłem",
     re.I,
 )
 _MEETING_WORDS = re.compile(
@@ -61,6 +91,7 @@ _SELF_DECLARED_AUTOMATED = re.compile(
     r"nie odpowiadaj"
 )
 _SHOPPING = re.compile(SHOPPING)
+_PERSONAL = re.compile(PERSONAL)
 _REMAINS_OPEN = re.compile(REMAINS_OPEN)
 # The reader's own candidacy: what list mail about rejections in general never names.
 _YOUR_APPLICATION = re.compile(
@@ -155,6 +186,42 @@ _STILL_OPEN = re.compile(
     r"still (?:reviewing|deciding|interviewing|considering|active|live|open)|"
     r"remains? (?:active|open|live|under consideration)|bear with us"
 )
+# The process is late, not over: "lamentablemente el proceso se ha retrasado", "leider
+# verzögert sich unsere Entscheidung". Lower-cased text.
+_DELAYED = re.compile(
+    r"\b(?:(?:been |is |are |got )?delayed|(?:a |some |slight |short )delay (?:in|on|with)|"
+    r"tak(?:e|es|ing) (?:a (?:bit|little) |slightly |somewhat )?longer|"
+    r"(?:been |is |are )(?:pushed back|postponed)|running (?:a (?:bit|little) )?behind|"
+    r"prend (?:un peu )?plus de temps|"
+    r"(?:a|ont) été (?:retardée?s?|repoussée?s?|reportée?s?|décalée?s?)|"
+    r"(?:prend|a pris) du retard|verzöger|dauert (?:noch |etwas |leider )?länger|verschoben|"
+    r"se (?:ha|han) (?:retrasado|alargado|demorado|aplazado|pospuesto)|(?:un |cierto )retraso|"
+    r"más (?:tiempo|de lo) (?:de lo )?(?:previsto|esperado)|"
+    r"(?:atrasou|atrasad[oa]|está a demorar|está demorando|foi adiad[oa]|um atraso)|"
+    r"mais tempo do que|slitta|slittat|ritard|rinviat|posticipat|più tempo del previsto|"
+    r"vertraging|vertraagd|duurt (?:iets |wat |even |helaas )?langer|uitgesteld|"
+    r"opóźni|przesunię|potrwa (?:nieco |trochę )?dłużej)"
+)
+# What a delay must be about to keep a candidacy open: the process, not "the funding round
+# is taking longer" behind a hiring freeze.
+_PROCESS_WORDS = re.compile(
+    r"process|decision|feedback|review|timeline|selection|recruit|hiring (?!freeze)|"
+    r"next steps?|interview|shortlist|proceso|decisi|selecci|processus|décision|recrutement|"
+    r"retour|verfahren|entscheid|auswahl|rückmeldung|processo|decisão|seleção|selezion|"
+    r"procedure|beslis|selectie|proces|decyzj|rekrutac|odpowied"
+)
+
+
+def _process_delayed(lowered: str) -> bool:
+    """A sentence says the process or the decision is late ("se ha retrasado")."""
+    for found in _DELAYED.finditer(lowered):
+        start = max(lowered.rfind(c, 0, found.start()) for c in ".!?\n") + 1
+        ends = [i for i in (lowered.find(c, found.end()) for c in ".!?\n") if i >= 0]
+        if _PROCESS_WORDS.search(lowered, start, min(ends, default=len(lowered))):
+            return True
+    return False
+
+
 # A friend's own story ("bei mir hat es leider nicht geklappt", "they told me they went with
 # someone else, beers later?"): the rejection befalls the WRITER, and the employer is "they";
 # an employer writes "we" about the reader. Asked only for mail from personal mail domains.
@@ -269,13 +336,34 @@ def classify(mail: ParsedMail, signals: HeaderSignals) -> Verdict:
     unmonitored_only = (
         any(_UNMONITORED.search(h) for h in scores.hits[MailKind.AUTO_REPLY]) and auto <= 5
     )
-    if unmonitored_only and not (signals.is_reply or automated):
+    # An ATS notice's "this mailbox is not monitored" footer answers nothing of ours: only a
+    # reply, an automatic-reply subject or header, not a notice's "auto-generated", makes one.
+    answering = (
+        signals.is_reply
+        or signals.auto_subject
+        or any("auto-generated" not in h.lower() for h in signals.auto_headers)
+    )
+    if unmonitored_only and not answering:
         auto = 0.0
+    if auto >= 5 and not automated and _TAKING_OVER.search(text):
+        auto = 0.0  # "Maria is no longer with us; I'll be taking over your application"
     if auto >= 5 and ack < 5 and rejection < 5 and offer < 5:
         extra = ["subject marks an automatic reply"] if signals.auto_subject else []
         return verdict(MailKind.AUTO_REPLY, 0.8, *header_reasons, *extra)
     if automated and auto >= 3 and ack < 4:
         return verdict(MailKind.AUTO_REPLY, 0.7, *header_reasons)
+    # "Automatische Antwort:" with Auto-Submitted: auto-replied says what it is, in words the
+    # phrases may not know, unless it plainly says more (a receipt, a decision, an invitation).
+    replied = [h for h in header_reasons if "auto-generated" not in h.lower()]
+    if (
+        signals.auto_subject
+        and replied
+        and max(rejection, offer, ack, invite) < 4
+        and scores.of(MailKind.OTHER) < 4
+    ):
+        return verdict(
+            MailKind.AUTO_REPLY, 0.7, *header_reasons, "subject marks an automatic reply"
+        )
 
     # 3. Calendar parts: an interview, a cancellation, or somebody else's appointment.
     calendar = mail.calendar
@@ -363,9 +451,12 @@ def classify(mail: ParsedMail, signals: HeaderSignals) -> Verdict:
         return bool(_OWN_STORY.search(lowered))
 
     def kept_open(cues: re.Pattern[str] | None = None) -> bool:
-        """The mail says the candidacy goes on: "remains active", "on hold", or a promised
-        answer ("we'll get back to you with a decision within five working days")."""
-        if _REMAINS_OPEN.search(lowered) or (cues is None and _STILL_OPEN.search(lowered)):
+        """The mail says the candidacy goes on: "remains active", "on hold", "I'll be taking
+        over your application", or a promised answer ("we'll get back to you with a decision
+        within five working days")."""
+        if _REMAINS_OPEN.search(lowered):
+            return True
+        if cues is None and (_STILL_OPEN.search(lowered) or _TAKING_OVER.search(lowered)):
             return True
         if mail.date is None:
             return False
@@ -381,7 +472,7 @@ def classify(mail: ParsedMail, signals: HeaderSignals) -> Verdict:
         rejection >= 4
         and rejection >= offer - 1
         and not listed(MailKind.REJECTION)
-        and not (weak_rejection and kept_open(_DECISION_TO_COME))
+        and not (weak_rejection and (kept_open(_DECISION_TO_COME) or _process_delayed(lowered)))
     ):
         return verdict(MailKind.REJECTION, 0.75)
     # An offer needs one real offer phrase; "offer" plus "start date" is only talk about one.
@@ -395,7 +486,11 @@ def classify(mail: ParsedMail, signals: HeaderSignals) -> Verdict:
         and not (signals.no_reply_sender and offer < 8 and ack >= 5)
     ):
         return verdict(MailKind.OFFER, 0.7)
-    conditional = bool(_CONDITIONAL_INVITE.search(text))
+    conditional = bool(
+        _CONDITIONAL_INVITE.search(text)
+        or _HANDED_ON_INVITE.search(text)
+        or _WILL_SET_UP.search(text)
+    )
     slot = None
     if mail.date is not None and _MEETING_WORDS.search(text):
         slots = find_slots(text, mail.date)
@@ -423,7 +518,13 @@ def classify(mail: ParsedMail, signals: HeaderSignals) -> Verdict:
         if sure_rejection and sure_rejection.probability >= SURE_PROBABILITY:
             return verdict(MailKind.REJECTION, 0.6, sure_rejection.reason())
         return verdict(MailKind.APPLICATION_ACK, 0.75)
-    bulk = bool(signals.bulk_headers) or scores.of(MailKind.OTHER) >= 4
+    # A friend's "fingers crossed" under an employer's hand-over is a sign-off, not personal
+    # mail: personal phrases alone give way to stronger employer-reply phrases.
+    other = scores.of(MailKind.OTHER)
+    personal_only = all(_PERSONAL.search(hit) for hit in scores.hits[MailKind.OTHER])
+    bulk = bool(signals.bulk_headers) or (
+        other >= 4 and not (personal_only and employer > other and not signals.free_mail_sender)
+    )
     # Mentions ("the second interview", "entrevista") add up but never make an invite alone.
     real_invite = scores.strongest[MailKind.INTERVIEW_INVITE] >= 3 or slot is not None
     # Interviews that happened ("the virtual onsite", "debriefing Thursday") and a promised

@@ -319,7 +319,9 @@ _WEEKDAY_JOIN = re.compile(r"[,.\s]*(?:the|dem|den|der|le|el|il|de|o|am|op)?[,.\
 _SHORT_WEEKDAYS = frozenset(
     ["mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"]
 )
-_TIME_FOLLOWS = re.compile(r",?\s+(?:at\s+|@\s*)?\d{1,2}(?:[:.]\d\d|\s?[ap]\.?m\b|\s*[?!.,]|\s*$)")
+_TIME_FOLLOWS = re.compile(
+    r",?\s+(?:at\s+|@\s*)?\d{1,2}(?:[:.]\d\d|\s?[ap]\.?m\b|\s*[?!.,]|\s*$|\s+(?:for|if|ish)\b)"
+)
 
 
 def find_dates(text: str, base: date) -> list[DateMention]:
@@ -642,11 +644,16 @@ def find_times(text: str) -> Iterator[TimeMention]:
 
 
 _AT_BEFORE = re.compile(r"(?:\bat|\bum|\bà|\ba las|\bàs|\balle|\bom|\bo)\s*$", re.I)
-_BARE_AFTER = re.compile(r"\s*(?:[?!.,;)]|$|\n|\s(?:today|tomorrow|then|works?|ok|on)\b)", re.I)
+_BARE_AFTER = re.compile(
+    r"\s*(?:[?!.,;)]|$|\n|\s(?:today|tomorrow|then|works?|ok|on|if|ish|sharp)\b|"
+    r"\sfor (?:a|an|the|our|your|a quick|coffee|lunch)\b)",  # "thurs at 3 for a proper chat"
+    re.I,
+)
 
 
 def _bare_hour(text: str, match: re.Match[str]) -> bool:
-    """ "at 4" ending a phrase ("can you do wed at 4?"), never "at 4 weeks" or "Room 4"."""
+    """ "at 4" ending a phrase ("can you do wed at 4?", "thurs at 3 for a chat"), never "at 4
+    weeks" or "Room 4"."""
     if not _AT_BEFORE.search(text, max(0, match.start() - 7), match.start()):
         return False
     if not 1 <= int(match.group("h1")) <= 12:

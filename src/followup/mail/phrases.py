@@ -40,6 +40,14 @@ REMAINS_OPEN = (
 """Wording that keeps a candidacy open ("your application remains active"), in eight
 languages: a status-update phrase, and in classify.py a brake on weak rejection phrases."""
 
+# Personal mail about the search, from friends and family: "how did it go?", "fingers
+# crossed", "love, Mum". classify.py lets these give way to stronger employer-reply phrases.
+PERSONAL = (
+    r"how did (?:the|your|it)\b[^?.]{0,60}go|(?:des nouvelles|comment s'est passée?) (?:de |pour )?(?:ton|ta) (?:entrevue|entretien)|qué tal (?:fue|te fue|ha ido)|cuéntame(?:lo)? todo|comment s'est passée? (?:ton|ta)|raconte-moi tout|"
+    r"wie (?:war|lief) (?:dein|das|es)\b[^?.]{0,60}\?|(?:ich )?drück(?:e)? dir (?:alle |die )?daumen|erzähl mir alles|como (?:foi|correu) (?:a|o) (?:tua|teu|sua|seu)?|(?:me )?conta(?:-me)? tudo|"
+    r"com'è andat[oa]|raccontami tutto|hoe ging (?:het|je)|vertel me alles|jak (?:poszło|poszła|ci poszło)|opowiadaj wszystko|tell (?:me|us) (?:everything|how it went)|fingers crossed|good luck (?:at|on|tomorrow|today|with (?:the|your|tomorrow)'?s? interview)|love you(?:[!,.\n]|$| (?:lots|so much|both|all))|\bhi love\b|\blove (?:mum|mom|dad)\b|\bxx+\s*$|(?:^|\n|[.!?)] )(?:(?:love|hugs|besos|bisous|bises|küsse|kuss|beijos|beijinhos|baci|bacioni|kusjes|buziaki|całuję|bussi|bussis)(?:,|!|\s*$)|xx+\b)|drinks (?:when|after|on|tonight|later|\w+day)|dinner (?:next|on|this)|\bomg\b|(?:to|let's|we (?:must|should)) celebrate|i'm buying"
+)
+
 # Shop and marketing wording ("20% off", "shop now", "free shipping"): with it and no job word
 # a "we're pleased to offer you" is a discount, not a job (classify.py applies that rule).
 SHOPPING = (
@@ -156,7 +164,7 @@ _RAW: dict[MailKind, list[Entry]] = {
         ),
         (
             5,
-            r"offered the (?:role|position|job) to (?:another|a different|someone|an?other|the other|an internal)",
+            r"offered the (?:role|position|job|post|vacancy|place|contract|opportunity) to (?:another|a different|someone|somebody|an?other|the other|an internal|(?:an? |one )(?:\w+ )?(?:candidate|applicant|person|colleague))",
         ),
         (
             5,
@@ -541,6 +549,11 @@ _RAW: dict[MailKind, list[Entry]] = {
             r"(?:avons le plaisir|sommes heureux|sommes ravis) de vous proposer le poste|proposition d'engagement|"
             r"promesse d'embauche|lettre d'offre|vous proposer (?:le|un) contrat",
         ),
+        # second-language English: "we are very happy to propose you the position of Sous Chef"
+        (
+            5,
+            r"(?:happy|pleased|glad|delighted) to (?:propose|offer|give) you (?:the|a|this) (?:position|role|job|post|contract)\b",
+        ),
         # "the job's yours if you want it", in the eight languages
         (
             5,
@@ -633,7 +646,7 @@ _RAW: dict[MailKind, list[Entry]] = {
         ),
         (
             5,
-            r"(?:come|came|coming) back with an offer|(?<!they )(?<!if we )(?<!n't )(?<!not )(?<!cannot )(?:make|made|making) you an offer(?! you can'?t refuse)|(?:apresentar|fazer)(?:-lhe)? uma proposta|prazer de lhe (?:apresentar|oferecer|fazer)",
+            r"(?:come|came|coming) back with an offer|(?<!they )(?<!if we )(?<!n't )(?<!not )(?<!cannot )(?<!were to )(?<!we to )(?<!decide to )(?<!should we )(?:make|made|making) you an offer(?! you can'?t refuse)|(?:apresentar|fazer)(?:-lhe)? uma proposta|prazer de lhe (?:apresentar|oferecer|fazer)",
         ),
         (3, r"offer details|compensation (?:package|details)|before you accept"),
         (
@@ -680,7 +693,7 @@ _RAW: dict[MailKind, list[Entry]] = {
             3,
             r"(?:would like|wants?|'d like|like) (?:to do |to have |to set up )?(?:a |an )?(?:\w+[- ]){0,3}(?:conversation|call|chat|interview|meeting)",
         ),
-        (3, r"(?:can|could|would) you do (?:a |an )?"),
+        (3, r"(?:can|could|would) (?:you|u|ya) do (?:a |an )?"),
         (
             4,
             r"(?:invite|inviting) you (?:to|for) (?:an? |the |our )?(?:[\w-]+ ){0,5}(?:interview|conversation|call|chat|meeting|onsite|on-site|screen|superday|assessment)",
@@ -699,7 +712,7 @@ _RAW: dict[MailKind, list[Entry]] = {
         ),
         (
             4,
-            r"(?:confirm(?:ing|s)?|confirmation (?:of|for)|rescheduled?|moved|updated invitation)[^.]{0,60}(?:interview|call|screen|onsite|chat|superday)",
+            r"(?:confirm(?:ing|s)?(?! (?:the |our |your |an? )?(?:final )?(?:outcome|decision|result|feedback|next steps))|confirmation (?:of|for)|rescheduled?|moved|updated invitation)[^.]{0,60}(?:interview|call|screen|onsite|chat|superday)",
         ),
         (3, r"(?:this|i) (?:confirms|confirm) (?:your|our)"),
         (
@@ -950,6 +963,10 @@ _RAW: dict[MailKind, list[Entry]] = {
             r"ya no (?:trabajo|formo parte)|já não (?:trabalho|faço parte)|não trabalho mais|não faço mais parte|deixei a empresa|non lavoro più|non faccio più parte|"
             r"(?:ben|werk) niet meer (?:werkzaam|in dienst|bij|voor)|nie pracuję już|już nie pracuję|"
             r"no longer (?:associated with|with|work(?:s|ing)? (?:at|for)|employed (?:at|by)) (?:the company|\w+)|"
+            r"ist nicht mehr (?:für|bei|in) [^.]{0,60}(?:tätig|beschäftigt)|ist nicht mehr (?:im unternehmen|bei uns)|"
+            r"n'est plus (?:en poste|au sein|chez|en fonction|employée? )|ya no (?:trabaja|forma parte)|"
+            r"já não (?:trabalha|faz parte)|não trabalha mais|non (?:lavora|fa) più|werkt niet meer|"
+            r"(?:nie pracuje już|już nie pracuje)|"
             r"(?:mailbox|inbox|account) will be (?:deactivated|closed|disabled)|has left (?:the company|the organi[sz]ation)|is no longer with)",
         ),
         (
@@ -1025,6 +1042,15 @@ _RAW: dict[MailKind, list[Entry]] = {
         ),
     ],
     MailKind.EMPLOYER_REPLY: [
+        # a hand-over to a colleague: "I'm handing your process over to my colleague Ruth"
+        (
+            4,
+            r"hand(?:ing|ed)? (?:your|the) (?:process|application|candidacy|file) over|"
+            r"hand(?:ing|ed)? (?:you|it) over to (?:my|our)|(?:my|our) colleague \w+(?: \w+)? (?:will|'ll) (?:contact|be in touch|reach out|get in touch|take over)|"
+            r"(?:reprendra|prendra le relais|suivra) (?:votre|ton) (?:dossier|candidature)|übernimmt (?:ihre|deine) bewerbung|"
+            r"(?:se hará|se encargará) (?:cargo )?de (?:tu|su) (?:candidatura|proceso)|vai (?:acompanhar|assumir) (?:a sua|o seu|a tua|o teu)|"
+            r"(?:seguirà|prenderà in carico) (?:la tua|la sua) candidatura|neemt (?:je|uw) sollicitatie over|przejmie (?:twoją|pana|pani) (?:kandydaturę|rekrutację)",
+        ),
         # A portal status field past the receipt stage: "Status: Hiring manager review". Weight 5
         # is the signal classify.py lets through from a no-reply address (a status update).
         (
@@ -1122,9 +1148,7 @@ _RAW: dict[MailKind, list[Entry]] = {
         # personal mail about the search, from friends and family
         (
             4,
-            r"how did (?:the|your|it)\b[^?.]{0,60}go|(?:des nouvelles|comment s'est passée?) (?:de |pour )?(?:ton|ta) (?:entrevue|entretien)|qué tal (?:fue|te fue|ha ido)|cuéntame(?:lo)? todo|comment s'est passée? (?:ton|ta)|raconte-moi tout|"
-            r"wie (?:war|lief) (?:dein|das|es)\b[^?.]{0,60}\?|(?:ich )?drück(?:e)? dir (?:alle |die )?daumen|erzähl mir alles|como (?:foi|correu) (?:a|o) (?:tua|teu|sua|seu)?|(?:me )?conta(?:-me)? tudo|"
-            r"com'è andat[oa]|raccontami tutto|hoe ging (?:het|je)|vertel me alles|jak (?:poszło|poszła|ci poszło)|opowiadaj wszystko|tell (?:me|us) (?:everything|how it went)|fingers crossed|good luck (?:at|on|tomorrow|today|with (?:the|your|tomorrow)'?s? interview)|love you(?:[!,.\n]|$| (?:lots|so much|both|all))|\bhi love\b|\blove (?:mum|mom|dad)\b|\bxx+\s*$|(?:^|\n|[.!?)] )(?:(?:love|hugs|besos|bisous|bises|küsse|kuss|beijos|beijinhos|baci|bacioni|kusjes|buziaki|całuję|bussi|bussis)(?:,|!|\s*$)|xx+\b)|drinks (?:when|after|on)|dinner (?:next|on|this)",
+            PERSONAL,
         ),
         (
             4,

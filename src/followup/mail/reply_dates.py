@@ -77,7 +77,7 @@ _CANDIDATE_DEADLINE = re.compile(
 # A sentence ends at . ! ? or a line break, but not at the period of a German or Polish
 # ordinal date ("vom 6. bis 15. Mai") nor inside a numeric one ("bis 20.03.2026").
 _SENTENCE = re.compile(
-    r"(?:[^.!?;\n]|(?<=\d)\.(?=[ \t]*[^\W\d_]|\d)"
+    r"(?:[^.!?;\n]|(?<=\d)(?<!\d{4})\.(?=[ \t]*[^\W\d_]|\d)"  # "31 March 2027." ends one
     # nor after a month's abbreviation before its day ("by Oct. 22")
     r"|(?<=[Jj]an|[Ff]eb|[Mm]ar|[Aa]pr|[Jj]un|[Jj]ul|[Aa]ug|[Ss]ep|[Oo]ct|[Nn]ov|[Dd]ec)\.(?=[ \t]*\d)"
     # nor after "max." or "approx." inside a phrase ("in max. two weeks")

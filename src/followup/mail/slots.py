@@ -37,6 +37,25 @@ _DEADLINE_BEFORE = re.compile(
     r"uiterlijk|najpóźniej)\W*(?:the\s+)?$",
     re.I,
 )
+# "won't be able to do tomorrow's 10am conversation, so I've cancelled it": the time named is
+# the one called off, not a slot (a new proposal sits in a sentence of its own).
+_CALLED_OFF = re.compile(
+    r"cancel|call(?:ed|ing)? (?:it )?off|postpon|won't be able to (?:do|make)|"
+    r"(?:can't|cannot|can not|unable to) (?:do|make|attend|go ahead)|"
+    r"absag|abgesagt|annul|reporter|reporté|cancelar|cancelad|aplaz|adiar|adiad|"
+    r"annull|rinvi|afzeggen|afgezegd|odwoł",
+    re.I,
+)
+_SENTENCE_STOP = re.compile(r"[.!?;]\s|\n\s*\n")
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    """The sentence around ``text[start:end]`` (hard-wrapped lines do not end one)."""
+    before = [m.end() for m in _SENTENCE_STOP.finditer(text, max(0, start - 300), start)]
+    after = _SENTENCE_STOP.search(text, end)
+    return text[before[-1] if before else max(0, start - 300) : after.start() if after else None]
+
+
 # A recorded one-way interview has no start time (corpus README), whatever dates it names.
 _ONE_WAY = re.compile(
     r"one-way|recorded (?:video )?interview|record (?:your|the) (?:answers|responses)|asynchronous|"
@@ -106,6 +125,8 @@ def _slot_pairs(text: str, sent: datetime) -> list[tuple[datetime, datetime | No
         if _PAST.search(text[max(0, best.start - 30) : best.start]):
             continue
         if _DEADLINE_BEFORE.search(text[max(0, best.start - 25) : best.start]):
+            continue
+        if _CALLED_OFF.search(_sentence(text, best.start, mention.end)):
             continue
         zone = zone_for(mention.zone, fallback)
         instant = combine(best.day, mention.at, zone)
