@@ -741,6 +741,35 @@ def test_a_slot_written_in_winter_time_for_british_summer_time_takes_plus_one() 
             MailKind.OFFER,
         ),
         ("can u do fri at 2 for a quick chat about the role?", MailKind.INTERVIEW_INVITE),
+        # probes before blind50-53
+        (
+            "Leider kann ich Ihnen noch nichts Neues sagen; wir sprechen noch mit weiteren "
+            "Kandidaten.",
+            MailKind.EMPLOYER_REPLY,
+        ),
+        (
+            "Le directeur est en congés jusqu'au 3 mars ; je reviens vers vous à son retour.",
+            MailKind.EMPLOYER_REPLY,
+        ),
+        (
+            "We can't offer relocation support, but the salary is negotiable.",
+            MailKind.EMPLOYER_REPLY,
+        ),
+        (
+            "Malheureusement, le poste est désormais un CDD de 12 mois. Êtes-vous toujours "
+            "intéressée ?",
+            MailKind.EMPLOYER_REPLY,
+        ),
+        ("Malheureusement, votre candidature n'a pas été retenue.", MailKind.REJECTION),
+        (
+            "We have decided not to fill the role until Q3 but would like to pick this up again "
+            "in the summer.",
+            MailKind.EMPLOYER_REPLY,
+        ),
+        (
+            "We have decided not to fill the role after all. Thank you for your time.",
+            MailKind.REJECTION,
+        ),
         # from blind48
         (
             "I'm handing your application over to my colleague Ben Ortiz, who will contact you "
@@ -826,3 +855,11 @@ def test_a_year_ending_a_sentence_ends_it_for_reply_dates() -> None:
     assert reading.kind is MailKind.APPLICATION_ACK
     assert reading.respond_by is not None
     assert reading.respond_by.isoformat() == "2027-02-23"
+
+
+def test_a_person_out_sick_answering_in_the_thread_is_not_an_automatic_reply() -> None:
+    body = "Sorry, I'm out sick today so I haven't spoken to the team yet. Back to you tomorrow."
+    raw = _mail(body).replace(b"Subject: Your application", b"Subject: Re: Analyst role")
+    assert read_mail(raw).kind is MailKind.EMPLOYER_REPLY
+    auto = raw.replace(b"Subject: Re: Analyst role", b"Subject: Automatic reply: Analyst role")
+    assert read_mail(auto).kind is MailKind.AUTO_REPLY

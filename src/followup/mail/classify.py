@@ -184,7 +184,9 @@ _STILL_OPEN = re.compile(
     r"on hold|paused|on ice|(?:preferred|top|leading) candidate|"
     r"still (?:very much )?in the running|"
     r"still (?:reviewing|deciding|interviewing|considering|active|live|open)|"
-    r"remains? (?:active|open|live|under consideration)|bear with us"
+    r"remains? (?:active|open|live|under consideration)|bear with us|"
+    r"pick up where we left off|pick (?:this|things|it) (?:back )?up (?:again|in|when|once)|"
+    r"resume (?:the|our) (?:process|conversations?|talks)"
 )
 # The process is late, not over: "lamentablemente el proceso se ha retrasado", "leider
 # verzögert sich unsere Entscheidung". Lower-cased text.
@@ -201,6 +203,19 @@ _DELAYED = re.compile(
     r"mais tempo do que|slitta|slittat|ritard|rinviat|posticipat|più tempo del previsto|"
     r"vertraging|vertraagd|duurt (?:iets |wat |even |helaas )?langer|uitgesteld|"
     r"opóźni|przesunię|potrwa (?:nieco |trochę )?dłużej)"
+)
+# A question whether the candidate still wants the job ("Êtes-vous toujours intéressé ?")
+# follows news that changes it; it does not close it. Lower-cased text.
+_STILL_INTERESTED = re.compile(
+    r"(?:are you|would you be|is that|does (?:that|this)|would that)[^.?]{0,40}still[^.?]{0,30}\?|"
+    r"still (?:interested|keen|want to (?:continue|go ahead|proceed))[^.]{0,40}\?|"
+    r"(?:êtes-vous|es-tu|seriez-vous) toujours intéressée?s?|toujours partante?|"
+    r"(?:sind sie|bist du|wären sie|wärst du) (?:weiterhin|noch|immer noch) interessiert|"
+    r"(?:sigues|sigue|seguirías|seguiría) (?:interesad[oa]|disponible)|"
+    r"(?:continua|continuas|ainda está|ainda estás) interessad[oa]|"
+    r"(?:sei|è|saresti|sarebbe) ancora interessat[oa]|"
+    r"(?:ben je|bent u|zou je|zou u) nog (?:steeds )?geïnteresseerd|"
+    r"(?:czy (?:jest pan|jest pani|jesteś)|nadal jest(?:eś)?) (?:nadal |wciąż )?zainteresowan"
 )
 # What a delay must be about to keep a candidacy open: the process, not "the funding round
 # is taking longer" behind a hiring freeze.
@@ -247,6 +262,11 @@ _OFFER_GIST = re.compile(
     r"aanbod|aanbieden|voorstel|aannemen|ofert|zatrudni|wynagrodz|incorpora|contar contigo|"
     r"on the team|have you|numbers|equity|base|signature|start date|retribu|remunera|gehalt|"
     r"salaire|salário|salario|stipendio|salaris|pensj"
+)
+
+
+_NEGATED_OFFER = re.compile(
+    r"(?:can't|cannot|can not|unable to|not able to|won't be able to|not in a position to) offer"
 )
 
 
@@ -347,6 +367,10 @@ def classify(mail: ParsedMail, signals: HeaderSignals) -> Verdict:
         auto = 0.0
     if auto >= 5 and not automated and _TAKING_OVER.search(text):
         auto = 0.0  # "Maria is no longer with us; I'll be taking over your application"
+    # Nearly every automatic reply says so in a header or its subject; a person answering in
+    # the thread ("I'm out sick today, so I haven't spoken to the team yet") does neither.
+    if auto >= 5 and not automated and signals.is_reply and employer >= 2 and not unmonitored_only:
+        auto = 0.0
     if auto >= 5 and ack < 5 and rejection < 5 and offer < 5:
         extra = ["subject marks an automatic reply"] if signals.auto_subject else []
         return verdict(MailKind.AUTO_REPLY, 0.8, *header_reasons, *extra)
@@ -405,6 +429,8 @@ def classify(mail: ParsedMail, signals: HeaderSignals) -> Verdict:
         # However sure the model is, the text must state the gist: naive Bayes is
         # overconfident (words, pairs and word starts count the same evidence three times),
         # and with ~2,700 examples "Happy to share feedback - shall we talk?" got p = 0.9995.
+        if found.kind is MailKind.OFFER and _NEGATED_OFFER.search(lowered):
+            return None  # "we can't offer relocation, but the salary is negotiable"
         gist = _REJECTION_GIST if found.kind is MailKind.REJECTION else _OFFER_GIST
         if not gist.search(lowered):
             return None
@@ -472,7 +498,14 @@ def classify(mail: ParsedMail, signals: HeaderSignals) -> Verdict:
         rejection >= 4
         and rejection >= offer - 1
         and not listed(MailKind.REJECTION)
-        and not (weak_rejection and (kept_open(_DECISION_TO_COME) or _process_delayed(lowered)))
+        and not (
+            weak_rejection
+            and (
+                kept_open(_DECISION_TO_COME)
+                or _process_delayed(lowered)
+                or _STILL_INTERESTED.search(lowered)
+            )
+        )
     ):
         return verdict(MailKind.REJECTION, 0.75)
     # An offer needs one real offer phrase; "offer" plus "start date" is only talk about one.

@@ -268,7 +268,8 @@ _RAW: dict[MailKind, list[Entry]] = {
         (4, r"no longer (?:under|being) consider"),
         (
             4,
-            r"(?:will not|won'?t|cannot|can'?t|unable to) (?:be )?(?:proceed|progress|move forward|advance|offer)(?![^.]{0,60}\b(?:until|unless|before|till|pending|once|bis|jusqu|hasta|até|finché|totdat|dopóki)\b)",
+            # (not "can't offer fully remote work / relocation": an offer of something else)
+            r"(?:will not|won'?t|cannot|can'?t|unable to) (?:be )?(?:proceed|progress|move forward|advance|offer(?! (?:\w+ )?(?:remote|relocation|hybrid|visa|sponsorship|a (?:higher|bigger)|more than|flexib|part-time|full-time|a signing)))(?![^.]{0,60}\b(?:until|unless|before|till|pending|once|bis|jusqu|hasta|até|finché|totdat|dopóki)\b)",
         ),
         (3, r"(?:we )?regret to (?:inform|let you know|tell)"),
         (3, r"(?:not|isn'?t) the right (?:fit|match)"),
@@ -315,7 +316,8 @@ _RAW: dict[MailKind, list[Entry]] = {
         (5, r"(?:absage\b|(?:ihnen|dir) (?:leider )?(?:keine zusage|absagen))"),
         (
             4,
-            r"leider[^.]{0,150}(?:nicht|kein)[^.]{0,60}(?:berücksichtigen|anbieten|fortsetzen|weiter|entschieden)",
+            # whole words: "leider noch nichts Neues ... mit weiteren Kandidaten" is no refusal
+            r"leider[^.]{0,150}\b(?:nicht|kein\w*)\b[^.]{0,60}(?:berücksichtigen|anbieten|fortsetzen|weiter\b|entschieden)",
         ),
         (4, r"stelle (?:ist |wurde )?(?:bereits )?(?:besetzt|vergeben)"),
         # Spanish
@@ -389,7 +391,7 @@ _RAW: dict[MailKind, list[Entry]] = {
         ),
         (
             4,
-            r"(?:role|position|vacancy|job|opening|requisition) (?:has been|was|is now|is being|have been) (?:withdrawn|cancel(?:l)?ed|filled)|(?:not|no longer) (?:to )?(?:fill|hire for|recruit for) (?:the|this) (?:role|position)",
+            r"(?:role|position|vacancy|job|opening|requisition) (?:has been|was|is now|is being|have been) (?:withdrawn|cancel(?:l)?ed|filled)|(?:not|no longer) (?:to )?(?:fill|hire for|recruit for) (?:the|this) (?:role|position)(?! (?:until|before|for now|this (?:quarter|month|year)|in q\d))",
         ),
         (
             4,
@@ -997,7 +999,7 @@ _RAW: dict[MailKind, list[Entry]] = {
         # French
         (
             5,
-            r"(?:(?:je suis|je serai) (?:actuellement )?absente?|absente? du bureau|en congés?|ne fait plus partie|a quitté (?:la société|l'entreprise))",
+            r"(?:(?:je suis|je serai) (?:actuellement )?absente?|absente? du bureau|(?<!est )(?<!sont )en congés?|ne fait plus partie|a quitté (?:la société|l'entreprise))",
         ),
         # German
         (
