@@ -32,6 +32,7 @@ FIRST_SIGHT: dict[str, tuple[str, ...]] = {
     "af3a1a6": ("blind41", "blind42", "blind43"),
     "383fea6": ("blind44", "blind45", "blind46"),
     "faca447": ("blind47", "blind48", "blind49"),
+    "d1563d1": ("blind50", "blind51", "blind52", "blind53"),
 }
 KINDS = (
     "interview_invite",
@@ -136,11 +137,13 @@ def main() -> None:
         everything.update(readings)
         report(readings, f"{', '.join(sets)} read by {commit}")
     report(everything, "all sets on first sight, pooled")
-    last = [s for sets in list(FIRST_SIGHT.values())[-2:] for s in sets]
-    report(
-        {k: v for k, v in everything.items() if k.split("/")[0] in last},
-        f"the last six sets ({', '.join(last)}), pooled",
-    )
+    for rounds in (2, 1):
+        last = [s for sets in list(FIRST_SIGHT.values())[-rounds:] for s in sets]
+        which = "round" if rounds == 1 else f"{rounds} rounds"
+        report(
+            {k: v for k, v in everything.items() if k.split("/")[0] in last},
+            f"the last {which} ({', '.join(last)}), pooled",
+        )
 
 
 if __name__ == "__main__":

@@ -544,6 +544,14 @@ def test_session_two_wording_family_reads_as_its_kind(body: str, kind: MailKind)
         ("El comité cerrará la selección antes del viernes.", "2027-02-12"),
         # the weekday before an explicit date belongs to it
         ("We will be in touch by Friday, 19 February.", "2027-02-19"),
+        # session 3, blind51 and blind53
+        ("Le confirmaremos los siguientes pasos en el plazo de una semana.", "2027-02-16"),
+        ("got it, thx. will get back to u tmrw after I sync w/ Sam", "2027-02-10"),
+        ("Will talk to HR tomorrow re next steps and come back to you Monday.", "2027-02-15"),
+        # session 3: the end of a named day is that day's (blind50)
+        ("The panel meets in the morning; I'll let you know by end of day tomorrow.",
+         "2027-02-10"),
+        ("No news yet, but you'll hear from me by end of day Friday.", "2027-02-12"),
     ],
 )  # fmt: skip
 def test_session_two_reply_wording_sets_respond_by(body: str, respond_by: str) -> None:
@@ -770,6 +778,12 @@ def test_a_slot_written_in_winter_time_for_british_summer_time_takes_plus_one() 
             "We have decided not to fill the role after all. Thank you for your time.",
             MailKind.REJECTION,
         ),
+        # from blind51 and blind52
+        ("You have not been placed on the panel for this competition.", MailKind.REJECTION),
+        (
+            "Please choose a half-day block that suits you from the link below.",
+            MailKind.INTERVIEW_INVITE,
+        ),
         # from blind48
         (
             "I'm handing your application over to my colleague Ben Ortiz, who will contact you "
@@ -863,3 +877,37 @@ def test_a_person_out_sick_answering_in_the_thread_is_not_an_automatic_reply() -
     assert read_mail(raw).kind is MailKind.EMPLOYER_REPLY
     auto = raw.replace(b"Subject: Re: Analyst role", b"Subject: Automatic reply: Analyst role")
     assert read_mail(auto).kind is MailKind.AUTO_REPLY
+
+
+def test_an_on_demand_video_interview_has_no_start_time() -> None:
+    reading = read_mail(
+        _mail(
+            "Great news! The next step is a short on-demand video interview. Complete it any "
+            "time before 11:59pm, Friday 12 February."
+        )
+    )
+    assert reading.kind is MailKind.INTERVIEW_INVITE
+    assert reading.interview_at is None
+
+
+def test_a_friend_asking_whether_anyone_made_an_offer_is_personal_mail() -> None:
+    raw = _mail(
+        "How's the job hunt going? Has anybody made you an offer yet? Drinks Saturday?",
+        sender="Meg A <meg@mailbox.example>",
+    ).replace(b"Subject: Your application", b"Subject: Re: weekend?")
+    assert read_mail(raw).kind is MailKind.OTHER
+
+
+def test_a_receipt_under_an_automatic_reply_subject_is_still_a_receipt() -> None:
+    raw = (
+        "From: Selezione <selezione@conserve.example>\nTo: sam@example.org\n"
+        "Subject: Risposta automatica: CV\nDate: Mon, 22 Feb 2027 09:03:00 +0100\n"
+        "Auto-Submitted: auto-replied\nContent-Type: text/plain; charset=utf-8\n\n"
+        "Abbiamo correttamente ricevuto il suo curriculum. Questo è un messaggio automatico.\n"
+    ).encode()
+    assert read_mail(raw).kind is MailKind.APPLICATION_ACK
+
+
+def test_personal_news_is_not_a_promised_reply() -> None:
+    body = "Some personal news: I'm moving teams starting Monday, so Aisha will own your process."
+    assert read_mail(_mail(body)).respond_by is None

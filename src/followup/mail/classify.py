@@ -352,6 +352,18 @@ def classify(mail: ParsedMail, signals: HeaderSignals) -> Verdict:
     employer = scores.of(MailKind.EMPLOYER_REPLY)
     automated = bool(signals.auto_headers) or signals.auto_subject
 
+    opinion: Opinion | None = None
+    consulted = False
+
+    def model_says(*kinds: MailKind) -> Opinion | None:
+        """The model's opinion when it names one of ``kinds`` confidently (computed once)."""
+        nonlocal opinion, consulted
+        if not consulted:
+            opinion, consulted = trained_model().opinion(text), True
+        if opinion is None or opinion.kind not in kinds:
+            return None
+        return opinion if opinion.probability >= RESCUE_PROBABILITY else None
+
     # 2. Automatic replies: absence wording, or "inbox not monitored" answering our own mail.
     unmonitored_only = (
         any(_UNMONITORED.search(h) for h in scores.hits[MailKind.AUTO_REPLY]) and auto <= 5
@@ -384,6 +396,7 @@ def classify(mail: ParsedMail, signals: HeaderSignals) -> Verdict:
         and replied
         and max(rejection, offer, ack, invite) < 4
         and scores.of(MailKind.OTHER) < 4
+        and model_says(MailKind.APPLICATION_ACK) is None  # a receipt in words we lack
     ):
         return verdict(
             MailKind.AUTO_REPLY, 0.7, *header_reasons, "subject marks an automatic reply"
@@ -401,18 +414,6 @@ def classify(mail: ParsedMail, signals: HeaderSignals) -> Verdict:
             )
         if offer < 5:
             return verdict(MailKind.OTHER, 0.6, "calendar invite without interview wording")
-
-    opinion: Opinion | None = None
-    consulted = False
-
-    def model_says(*kinds: MailKind) -> Opinion | None:
-        """The model's opinion when it names one of ``kinds`` confidently (computed once)."""
-        nonlocal opinion, consulted
-        if not consulted:
-            opinion, consulted = trained_model().opinion(text), True
-        if opinion is None or opinion.kind not in kinds:
-            return None
-        return opinion if opinion.probability >= RESCUE_PROBABILITY else None
 
     # 4. Content kinds, most consequential first. List mail that the model reads as bulk
     # ("how to bounce back after a rejection", "an exclusive offer for you") is not one.

@@ -204,7 +204,7 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
             _B
             + r"(?:within(?:\s+a\s+maximum\s+of)?|(?:allow\s+)?up\s+to|in\s+the\s+next|over\s+the\s+next|in|dans\s+les|dans|sous|d'ici|"
             # "in a (maximum) period of": dans un délai de, en un plazo de, no prazo de, nel giro di
-            r"dans\s+un\s+d[ée]lai\s+(?:maximum\s+|max\.?\s+)?de|en\s+un\s+plazo\s+(?:m[áa]ximo\s+)?de|"
+            r"dans\s+un\s+d[ée]lai\s+(?:maximum\s+|max\.?\s+)?de|en\s+(?:un|el)\s+plazo\s+(?:m[áa]ximo\s+)?de|"
             r"no\s+prazo\s+(?:m[áa]ximo\s+)?de|num\s+prazo\s+(?:m[áa]ximo\s+)?de|nel\s+giro\s+di|"
             r"entro\s+(?:un\s+massimo\s+di|al\s+massimo)|w\s+terminie|innerhalb(?:\s+von|\s+der\s+n[äa]chsten)?|"
             r"binnen|in\s+den\s+n[äa]chsten|en\s+los\s+pr[óo]ximos|en\s+las\s+pr[óo]ximas|dentro\s+de|en|em\s+até|em|nos\s+pr[óo]ximos|"
@@ -241,7 +241,9 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
         "today",
         re.compile(
             _B
-            + r"(?:today|end\s+of\s+(?:the\s+)?day|aujourd'hui|heute|hoy|hoje|oggi|vandaag|dzisiaj|dzi[śs])"
+            # "end of day tomorrow" / "EOD Friday" is that day's end, not today's
+            + r"(?:today|end\s+of\s+(?:the\s+)?day(?!\s+(?:tomorrow|on\b|next\b|this\b|[a-z]+day\b))|"
+            + r"aujourd'hui|heute|hoy|hoje|oggi|vandaag|dzisiaj|dzi[śs])"
             + _E,
             re.I,
         ),

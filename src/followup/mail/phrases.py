@@ -43,7 +43,7 @@ languages: a status-update phrase, and in classify.py a brake on weak rejection 
 # Personal mail about the search, from friends and family: "how did it go?", "fingers
 # crossed", "love, Mum". classify.py lets these give way to stronger employer-reply phrases.
 PERSONAL = (
-    r"how did (?:the|your|it)\b[^?.]{0,60}go|(?:des nouvelles|comment s'est passée?) (?:de |pour )?(?:ton|ta) (?:entrevue|entretien)|qué tal (?:fue|te fue|ha ido)|cuéntame(?:lo)? todo|comment s'est passée? (?:ton|ta)|raconte-moi tout|"
+    r"how did (?:the|your|it)\b[^?.]{0,60}go|how(?:'s| is) (?:the|your) (?:job )?(?:hunt|search|job search)|(?:des nouvelles|comment s'est passée?) (?:de |pour )?(?:ton|ta) (?:entrevue|entretien)|qué tal (?:fue|te fue|ha ido)|cuéntame(?:lo)? todo|comment s'est passée? (?:ton|ta)|raconte-moi tout|"
     r"wie (?:war|lief) (?:dein|das|es)\b[^?.]{0,60}\?|(?:ich )?drück(?:e)? dir (?:alle |die )?daumen|erzähl mir alles|como (?:foi|correu) (?:a|o) (?:tua|teu|sua|seu)?|(?:me )?conta(?:-me)? tudo|"
     r"com'è andat[oa]|raccontami tutto|hoe ging (?:het|je)|vertel me alles|jak (?:poszło|poszła|ci poszło)|opowiadaj wszystko|tell (?:me|us) (?:everything|how it went)|fingers crossed|good luck (?:at|on|tomorrow|today|with (?:the|your|tomorrow)'?s? interview)|love you(?:[!,.\n]|$| (?:lots|so much|both|all))|\bhi love\b|\blove (?:mum|mom|dad)\b|\bxx+\s*$|(?:^|\n|[.!?)] )(?:(?:love|hugs|besos|bisous|bises|küsse|kuss|beijos|beijinhos|baci|bacioni|kusjes|buziaki|całuję|bussi|bussis)(?:,|!|\s*$)|xx+\b)|drinks (?:when|after|on|tonight|later|\w+day)|dinner (?:next|on|this)|\bomg\b|(?:to|let's|we (?:must|should)) celebrate|i'm buying"
 )
@@ -272,6 +272,11 @@ _RAW: dict[MailKind, list[Entry]] = {
             r"(?:will not|won'?t|cannot|can'?t|unable to) (?:be )?(?:proceed|progress|move forward|advance|offer(?! (?:\w+ )?(?:remote|relocation|hybrid|visa|sponsorship|a (?:higher|bigger)|more than|flexib|part-time|full-time|a signing)))(?![^.]{0,60}\b(?:until|unless|before|till|pending|once|bis|jusqu|hasta|até|finché|totdat|dopóki)\b)",
         ),
         (3, r"(?:we )?regret to (?:inform|let you know|tell)"),
+        # Irish and UK public service: "you have not been placed on the panel for this post"
+        (
+            5,
+            r"(?:not|n't) (?:been )?(?:placed|included|put) on (?:the|a|our) (?:panel|shortlist|short-list|merit list|reserve list|order of merit)",
+        ),
         (3, r"(?:not|isn'?t) the right (?:fit|match)"),
         (3, r"(?:keep|retain|hold) your (?:resume|cv|details|application|profile) on file"),
         (4, r"(?:decided|decision) (?:not to|against) (?:pursue|proceed|continue|move)"),
@@ -571,7 +576,7 @@ _RAW: dict[MailKind, list[Entry]] = {
         ),
         (
             5,
-            r"(?:sent|extended|made|(?<!could )(?<!might )(?<!would )(?<!may )(?<!to )have|has) (?:you )?an offer(?! to)|your offer (?:from|is ready|letter|details)|(?:review|sign|accept) (?:and sign )?your offer",
+            r"(?<!anyone )(?<!anybody )(?<!someone )(?<!somebody )(?:sent|extended|made|(?<!could )(?<!might )(?<!would )(?<!may )(?<!to )have|has) (?:you )?an offer(?! to)(?! yet)|your offer (?:from|is ready|letter|details)|(?:review|sign|accept) (?:and sign )?your offer",
         ),
         (
             5,
@@ -648,7 +653,7 @@ _RAW: dict[MailKind, list[Entry]] = {
         ),
         (
             5,
-            r"(?:come|came|coming) back with an offer|(?<!they )(?<!if we )(?<!n't )(?<!not )(?<!cannot )(?<!were to )(?<!we to )(?<!decide to )(?<!should we )(?:make|made|making) you an offer(?! you can'?t refuse)|(?:apresentar|fazer)(?:-lhe)? uma proposta|prazer de lhe (?:apresentar|oferecer|fazer)",
+            r"(?:come|came|coming) back with an offer|(?<!they )(?<!anyone )(?<!someone )(?<!anybody )(?<!somebody )(?<!if we )(?<!n't )(?<!not )(?<!cannot )(?<!were to )(?<!we to )(?<!decide to )(?<!should we )(?:make|made|making) you an offer(?! you can'?t refuse)|(?:apresentar|fazer)(?:-lhe)? uma proposta|prazer de lhe (?:apresentar|oferecer|fazer)",
         ),
         (3, r"offer details|compensation (?:package|details)|before you accept"),
         (
@@ -677,7 +682,7 @@ _RAW: dict[MailKind, list[Entry]] = {
         ),
         (
             4,
-            r"(?:grab|pick|choose|select|book|find) (?:any |a |one )?(?:\d+[- ]min(?:ute)?s? )?(?:slot|time|window)s?",
+            r"(?:grab|pick|choose|select|book|find) (?:any |a |an |one |your )?(?:\d+[- ]min(?:ute)?s? )?(?:[\w-]+ ){0,2}?(?:slot|time|window|block|session)s?\b(?! (?:off|of year|zone))",
         ),
         (
             4,
@@ -876,16 +881,22 @@ _RAW: dict[MailKind, list[Entry]] = {
         # Spanish
         (
             5,
-            r"(?:hemos recibido (?:tu|su) (?:candidatura|solicitud|cv|postulación)|(?:tu|su) (?:candidatura|solicitud|postulación) (?:ha sido|fue) recibida)",
+            r"(?:hemos recibido (?:correctamente |con éxito |bien )?(?:tu|su) (?:candidatura|solicitud|cv|currículum|curriculum|postulación|documentación)|(?:tu|su) (?:candidatura|solicitud|postulación) (?:ha sido|fue) recibida)",
         ),
-        (4, r"gracias por (?:tu|su) (?:candidatura|solicitud|postulación|interés)"),
+        (
+            4,
+            r"gracias por (?:tu|su) (?:candidatura|solicitud|postulación|interés)",
+        ),
         # Portuguese
-        (5, r"(?:recebemos (?:a )?(?:sua|tua) candidatura|(?:sua|tua) candidatura foi recebida)"),
+        (
+            5,
+            r"(?:recebemos (?:corretamente |com sucesso )?(?:a |o )?(?:sua|tua|seu|teu) (?:candidatura|cv|currículo)|(?:sua|tua) candidatura foi recebida)",
+        ),
         (4, r"obrigad[oa] (?:pela|por) (?:sua|tua)? ?candidatura"),
         # Italian
         (
             5,
-            r"(?:abbiamo ricevuto (?:la tua|la sua) candidatura|(?:la tua|la sua) candidatura è stata ricevuta)",
+            r"(?:abbiamo (?:correttamente )?ricevuto (?:la tua|la sua|il tuo|il suo) (?:candidatura|cv|curriculum)|(?:la tua|la sua) candidatura è stata ricevuta)",
         ),
         (4, r"grazie per (?:la tua|la sua|aver inviato la) candidatura"),
         # Dutch

@@ -25,12 +25,12 @@ from followup.mail.dates import (
 from followup.mail.model import MailKind
 
 _REPLY_CUE = re.compile(
-    r"get back to you|be in touch|back to you|hear (?:back )?from|(?:should|will|'ll|expect to) hear\b|an answer|answer (?:for|to) you|"
+    r"get back to (?:you|u|ya)\b|be in touch|back to (?:you|u)\b|hear (?:back )?from|(?:should|will|'ll|expect to) hear\b|an answer|answer (?:for|to) you|"
     r"\b(?:we|i)(?:'ll| will| expect to| aim to| hope to| plan to| should be able to)\b|final call|make a call|"
     r"\b(?:we|i)(?:'re| are|'m| am) (?:aiming|hoping|planning|looking|expecting) to|"
     r"expect to|\bconfirm\b|contact met (?:je|u) op|ne(?:e)?m(?:en)? [^.]{0,30}contact|let you know|update you|an update|"
     r"decision|decide|feedback|respond|reply to you|contact you|reach out|come back|follow up with|"
-    r"news|touch base|review (?:your|all)|reviewing|next steps|"
+    r"(?<!personal )(?<!family )news|touch base|review (?:your|all)|reviewing|next steps|"
     r"reviendr|revenir vers|réponse|décision|retour|tenir informé|contacter|nouvelles|"
     r"melden|rückmeldung|entscheidung|entscheiden|informieren|bescheid|zurückkommen|"
     r"respuesta|decisión|pondremos en contacto|contactaremos|informaremos|novedades|comunicaremos|"
@@ -66,7 +66,7 @@ _CANDIDATE_DEADLINE = re.compile(
     r"please(?! (?:allow|bear|note|expect|be patient))|could you|can you|if you (?:can|could)|"
     r"(?:we|i) need (?:your|you to|a copy|copies)|send (?:us|me|it|them|your|the)|"
     r"\bmust\b|needs? to be|has to be|\bdebe\b|\bdeve\b|\bmuss\b|\bdoit\b|\bmoet\b|\bmusi\b|"
-    r"firmar|assinar|firmare|unterschreiben|signer|ondertek|podpisa|terugsturen|wil je|"
+    r"\bfirmar|\bassinar|\bfirmare|unterschreiben|\bsigner|ondertek|podpisa|terugsturen|wil je|"
     r"(?:ti|le|vi) (?:chiediamo|preghiamo)|inviare|enviar(?:nos)?\b|envoyer|schicken|zusenden|"
     r"upload|provide (?:us|your|the|a copy)|share your|bring|book (?:a|your)|"
     r"(?:choose|pick|select) (?:a|your|one)\b|\bsign(?:ed|ing)?\b(?![- ]off\b)|signature|deadline|expires?|complete the|submit|return the|"
@@ -209,7 +209,10 @@ def find_respond_by(
             if named:
                 fallback = named[-1].day + timedelta(days=1)
         if after_cue and fallback is None:
-            fallback = after_cue[0].day
+            # "I'll talk to HR tomorrow and come back to you Monday": a day after the promise
+            # beats an errand named before it
+            later = [m for m in after_cue if m.start >= cue.start()]
+            fallback = (later or after_cue)[0].day
     return fallback if fallback is not None else uncued
 
 

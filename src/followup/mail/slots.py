@@ -58,7 +58,7 @@ def _sentence(text: str, start: int, end: int) -> str:
 
 # A recorded one-way interview has no start time (corpus README), whatever dates it names.
 _ONE_WAY = re.compile(
-    r"one-way|recorded (?:video )?interview|record (?:your|the) (?:answers|responses)|asynchronous|"
+    r"one-way|(?:pre-)?recorded (?:video )?interview|on-demand (?:video )?interview|record (?:your|the) (?:answers|responses)|asynchronous|"
     r"hirevue|no interviewer|nagrani[ea] wideo|w formie nagrania|entretien (?:vidéo )?différé|(?:entrevista|v[íi]deo) (?:en )?diferid|"
     r"grabándote|gravando-te|gravar (?:as )?(?:suas|tuas) respostas|enregistrer vos réponses|"
     r"videointerview (?:ohne|aufzeichnen)|intervista (?:video )?registrata|opgenomen video",
