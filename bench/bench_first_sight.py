@@ -33,6 +33,7 @@ FIRST_SIGHT: dict[str, tuple[str, ...]] = {
     "383fea6": ("blind44", "blind45", "blind46"),
     "faca447": ("blind47", "blind48", "blind49"),
     "d1563d1": ("blind50", "blind51", "blind52", "blind53"),
+    "2717fc5": ("blind54", "blind55", "blind56", "blind57", "blind58"),
 }
 KINDS = (
     "interview_invite",

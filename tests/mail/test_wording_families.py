@@ -548,6 +548,17 @@ def test_session_two_wording_family_reads_as_its_kind(body: str, kind: MailKind)
         ("Le confirmaremos los siguientes pasos en el plazo de una semana.", "2027-02-16"),
         ("got it, thx. will get back to u tmrw after I sync w/ Sam", "2027-02-10"),
         ("Will talk to HR tomorrow re next steps and come back to you Monday.", "2027-02-15"),
+        # blind58: chat shorthand and short weekdays after "by"
+        ("seeing 2 more ppl this wk, should know by mon", "2027-02-15"),
+        ("I'll come back to u w the panel date by wed", "2027-02-10"),
+        ("we're still deciding, I'll update u in 2 wks max", "2027-02-23"),
+        ("seguimos con las entrevistas; te decimos algo el viernes como tarde", "2027-02-12"),
+        # from blind54-57
+        ("The panel meets on Tuesday 16 February and we expect to let everyone know the "
+         "outcome by the end of that week.", "2027-02-19"),
+        ("Se prevé que la resolución se comunique en un plazo de diez días hábiles.",
+         "2027-02-23"),
+        ("Ich melde mich bis Ende Monat mit einem Update.", "2027-02-28"),
         # session 3: the end of a named day is that day's (blind50)
         ("The panel meets in the morning; I'll let you know by end of day tomorrow.",
          "2027-02-10"),
@@ -784,6 +795,57 @@ def test_a_slot_written_in_winter_time_for_british_summer_time_takes_plus_one() 
             "Please choose a half-day block that suits you from the link below.",
             MailKind.INTERVIEW_INVITE,
         ),
+        # from blind58 (chat from phones)
+        (
+            "r u around next wk? trying to set up a call w our CTO, will send a couple of options",
+            MailKind.EMPLOYER_REPLY,
+        ),
+        (
+            "loved ur bake! next step would be a trial shift, I'll sort a day with the kitchen and "
+            "let u know",
+            MailKind.EMPLOYER_REPLY,
+        ),
+        (
+            "its official!! we'd love to have u as our junior developer, 30k, start whenever",
+            MailKind.OFFER,
+        ),
+        ("¡hola! te ofrecemos el puesto de diseñadora, 26k brutos. dime algo", MailKind.OFFER),
+        ("Ti offriamo il posto di barista da giugno, contratto di sei mesi.", MailKind.OFFER),
+        # from blind54-57
+        (
+            "Bad news: our chef is ill, so we'll have to move Thursday's trial shift. I'll come "
+            "back to you with a new day once the rota is done.",
+            MailKind.EMPLOYER_REPLY,
+        ),
+        (
+            "A entrevista agendada para dia 12 foi adiada. A nova data será comunicada "
+            "oportunamente.",
+            MailKind.EMPLOYER_REPLY,
+        ),
+        (
+            "Nous avons fait une offre à une autre candidate, qui n'a pas encore répondu ; vous "
+            "êtes notre deuxième choix.",
+            MailKind.EMPLOYER_REPLY,
+        ),
+        (
+            "Thanks for sending your CV over. What is your notice period, and could you do a "
+            "four-day week?",
+            MailKind.EMPLOYER_REPLY,
+        ),
+        (
+            "Vielen Dank für Ihre Bewerbung und das Vorstellungsgespräch am 3. Februar. Das "
+            "Verfahren ist leider noch nicht abgeschlossen.",
+            MailKind.EMPLOYER_REPLY,
+        ),
+        (
+            "Good news: they want to move you forward to the final round, a virtual onsite. I'm "
+            "waiting on the panel's calendars and will send you options.",
+            MailKind.EMPLOYER_REPLY,
+        ),
+        (
+            "Lamentablemente usted no ha obtenido puntuación suficiente en la fase de concurso.",
+            MailKind.REJECTION,
+        ),
         # from blind48
         (
             "I'm handing your application over to my colleague Ben Ortiz, who will contact you "
@@ -911,3 +973,58 @@ def test_a_receipt_under_an_automatic_reply_subject_is_still_a_receipt() -> None
 def test_personal_news_is_not_a_promised_reply() -> None:
     body = "Some personal news: I'm moving teams starting Monday, so Aisha will own your process."
     assert read_mail(_mail(body)).respond_by is None
+
+
+def test_receipts_that_say_they_are_automatic_in_a_few_words() -> None:
+    german = _mail(
+        "Danke für deine Bewerbung als Barista! Wir melden uns innerhalb von 2 Wochen bei dir. "
+        "Diese Nachricht wurde automatisch erstellt.",
+        sender="Rösterei <jobs@roesterei.example>",
+    )
+    assert read_mail(german).kind is MailKind.APPLICATION_ACK
+    spanish = _mail(
+        "¡Recibido tu CV! Gracias por escribirnos. (respuesta automática)",
+        sender="Estudio <hola@estudio.example>",
+    ).replace(b"Subject: Your application", b"Subject: Re: CV")
+    assert read_mail(spanish).kind is MailKind.APPLICATION_ACK
+
+
+def test_an_automatic_reply_subject_without_headers_is_enough() -> None:
+    raw = _mail(
+        "Ik ben op vakantie t/m vrijdag 13 augustus. Vanaf maandag 16 augustus ben ik weer "
+        "bereikbaar."
+    ).replace(b"Subject: Your application", b"Subject: Automatisch antwoord: vacature")
+    reading = read_mail(raw)
+    assert reading.kind is MailKind.AUTO_REPLY
+    assert reading.back_on is not None
+    assert reading.back_on.isoformat() == "2027-08-16"
+
+
+def test_a_time_to_drop_by_is_an_interview_slot() -> None:
+    raw = _mail("Leuk! Kun je woensdag om 16:00 bij ons op kantoor langskomen?").replace(
+        b"Subject: Your application", b"Subject: Re: vacature"
+    )
+    reading = read_mail(raw)
+    assert reading.kind is MailKind.INTERVIEW_INVITE
+    assert reading.interview_at is not None
+    assert reading.interview_at.isoformat() == "2027-02-10T16:00:00+00:00"
+
+
+def test_an_appeal_window_or_documents_due_are_not_reply_dates() -> None:
+    for body in (
+        "No ha obtenido puntuación suficiente. Podrá interponer recurso en el plazo de un mes.",
+        "La documentazione dovrà pervenire entro il 26 febbraio. L'esito sarà comunicato poi.",
+    ):
+        assert read_mail(_mail(body)).respond_by is None
+
+
+def test_a_small_firms_shared_inbox_answering_in_a_thread_is_a_person() -> None:
+    raw = _mail(
+        "Ciao Giulia, prima di decidere devo sentire mia sorella. Ti faccio sapere entro "
+        "venerdì, promesso.",
+        sender="Hotel Larici <info@larici.example>",
+    ).replace(b"Subject: Your application", b"Subject: Re: Candidatura")
+    reading = read_mail(raw)
+    assert reading.kind is MailKind.EMPLOYER_REPLY
+    assert reading.respond_by is not None
+    assert reading.respond_by.isoformat() == "2027-02-12"

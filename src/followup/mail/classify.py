@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from followup.mail.bayes import Opinion, trained_model
+from followup.mail.chat import expand_chat
 from followup.mail.literals import present
 from followup.mail.model import MailKind, ParsedMail
 from followup.mail.phrases import PERSONAL, REMAINS_OPEN, SHOPPING, TABLE
@@ -42,6 +43,54 @@ _WILL_SET_UP = re.compile(
     r"(?:a|an|the|some|another|one more)\b",
     re.I,
 )
+# "trying to line up a call w our founder, will send a couple of options", "next step would be a
+# trial shift, I'll sort a day w the kitchen": a step being arranged, not yet an invitation
+_BEING_ARRANGED = re.compile(
+    r"\b(?:trying|looking|hoping|working|waiting) to (?:set up|line up|arrange|schedule|"
+    r"organi[sz]e|find a time for|sort)\b|"
+    r"\b(?:will|'ll) send (?:you )?(?:over )?(?:a couple of |some |a few |two |three )?"
+    r"(?:options|times|slots|dates)\b|"
+    r"\b(?:i|we)(?:'ll| will) (?:sort|figure|work) (?:out )?(?:a|the) (?:day|date|time)",
+    re.I,
+)
+# An interview moved or called off without a new time ("we'll have to move Thursday's trial
+# shift", "a entrevista ... foi adiada; a nova data será comunicada"): the candidacy goes on.
+_POSTPONED = re.compile(
+    r"\b(?:have|need|going) to (?:move|postpone|push back|cancel|reschedule|rearrange|call off)\b|"
+    r"\b(?:has|have) been (?:postponed|cancell?ed|called off|moved|pushed back)|"
+    r"\b(?:is|was) (?:postponed|cancell?ed|called off)\b|"
+    r"new (?:day|date|time)s? (?:will (?:follow|be)|to follow)|"
+    r"come back (?:to you )?with (?:a )?new (?:day|date|time)|"
+    r"(?:a été|ont été) (?:reporté|annulé|décalé)e?s?|nouvelle date|"
+    r"(?:wurde|wird) (?:verschoben|abgesagt)|neuer termin|"
+    r"ha sido (?:aplazad|pospuest|cancelad)[oa]|nueva fecha|"
+    r"foi (?:adiad|cancelad)[oa]|nova data|"
+    r"è stato (?:rinviato|annullato|spostato)|è stata (?:rinviata|annullata|spostata)|nuova data|"
+    r"(?:is|wordt) (?:verplaatst|uitgesteld|afgezegd)|nieuwe datum|"
+    r"został[oa]? (?:przełożon|odwołan)[ya]|nowy termin",
+    re.I,
+)
+_INVITE_VERB = re.compile(
+    r"\binvit|einlad|inviter|invitamos|convidamos|invitiamo|uitnodig|zaprasz|zaprosi"
+)
+_BOOKING = re.compile(
+    r"\b(?:book|pick|choose|select)\b|which (?:of these|times?|days?|slots?)|your availability|"
+    r"when (?:are|would) you|let (?:me|us) know (?:when|what|which)|https?://|"
+    r"réserv|choisi|wählen|buchen|elige|escolh|scegli|kies|wybierz",
+    re.I,
+)
+# A question put to the reader ("What is your notice period?"), not "What happens next?"
+_ASKS_YOU = re.compile(r"\b(?:you|your)\b[^.!?\n]{0,80}\?")
+# "you are clearly our second choice": an offer out to somebody else, the candidacy still open
+_SECOND_CHOICE = re.compile(
+    r"(?:our|your|notre|votre|unsere|ihre|nuestra|su|nossa|sua|la nostra|la sua|onze|uw|nasz) "
+    r"(?:second|next|deuxième|seconde?|zweite|segunda|seconda|tweede|drugi|drugim) "
+    r"(?:choice|choix|wahl|opción|opção|scelta|keuze|wybór|wyborem)|"
+    r"if (?:he|she|they|the candidate) (?:declines?|says? no|turns? (?:it|us) down)|"
+    r"s'il (?:refuse|décline)|falls (?:er|sie) absagt|si (?:él|ella) (?:lo )?rechaza|"
+    r"se (?:ele|ela) recusar|se (?:lui|lei) rifiuta|als (?:hij|zij) (?:het )?afwijst|"
+    r"jeśli (?:on|ona) odmówi"
+)
 # A person who takes over the candidacy writes in the first person ("I'll be taking over your
 # application"); an autoresponder names somebody else ("Jane has taken over my role").
 _TAKING_OVER = re.compile(
@@ -59,7 +108,10 @@ _TAKING_OVER = re.compile(
 _MEETING_WORDS = re.compile(
     r"interview|call|chat|meet|conversation|screen|round|zoom|teams|onsite|on-site|superday|visit|"
     r"session|entretien|visio|gespräch|termin|entrevista|reunión|conversa|colloquio|gesprek|rozmow|"
-    r"spotkani|schedul|availab|slot|instead",
+    r"spotkani|schedul|availab|slot|instead|"
+    # dropping by: "kun je woensdag om 16:00 langskomen?", "come by", "vorbeikommen"
+    r"langskom|praten|kennismak|vorbeikom|come (?:in|by|over)|pop in|drop by|passer nous voir|"
+    r"pasarte|passar por|passare da|wpaść|przyjść|coffee|koffie|kaffee|café",
     re.I,
 )
 _FORWARD_SUBJECT = re.compile(r"^\s*(?:fwd?|fw|tr|wg|rv|i|enc|doorst)\s*:", re.I)
@@ -78,7 +130,15 @@ _SPACE_RUNS = re.compile(r"\s+")
 # A receipt that says what it is ("este es un mensaje automático"), even in a reply thread.
 _SELF_DECLARED_AUTOMATED = re.compile(
     r"(?:automated|automatic|auto-generated|automatically generated) "
-    r"(?:message|e-?mail|notification)|"
+    r"(?:message|e-?mail|notification|reply|response)|"
+    r"(?:message|e-?mail|nachricht|mail|mensaje|mensagem|messaggio|bericht|wiadomość) "
+    r"(?:was|has been|wurde|a été|ha sido|fue|foi|è stato|è stata|is|została) "
+    r"(?:automatically generated|sent automatically|automatisch (?:erstellt|generiert|versendet|"
+    r"verschickt|verzonden|gegenereerd)|généré automatiquement|envoyé automatiquement|"
+    r"generad[oa] automáticamente|gerad[oa] automaticamente|generat[oa] automaticamente|"
+    r"wygenerowana automatycznie)|"
+    r"respuesta automática|resposta automática|réponse automatique|risposta automatica|"
+    r"automatisch antwoord|automatische antwort|automatyczna odpowiedź|"
     r"do not reply to this|please don't reply to this|"
     r"message automatique|ne pas répondre|"
     r"automatisch (?:erstellte|generierte) (?:nachricht|e-mail)|"
@@ -186,7 +246,14 @@ _STILL_OPEN = re.compile(
     r"still (?:reviewing|deciding|interviewing|considering|active|live|open)|"
     r"remains? (?:active|open|live|under consideration)|bear with us|"
     r"pick up where we left off|pick (?:this|things|it) (?:back )?up (?:again|in|when|once)|"
-    r"resume (?:the|our) (?:process|conversations?|talks)"
+    r"resume (?:the|our) (?:process|conversations?|talks)|"
+    # "the process is not yet finished", in the eight languages
+    r"not yet (?:finished|complete|completed|concluded|closed|over)|noch nicht abgeschlossen|"
+    r"pas encore (?:terminée?|finalisée?|clôturée?|achevée?)|"
+    r"aún no (?:ha )?(?:finalizado|concluido|terminado)|"
+    r"ainda não (?:foi )?(?:concluído|finalizado|terminou)|"
+    r"non (?:è )?ancora (?:concluso|terminato|chiuso)|"
+    r"nog niet afgerond|jeszcze nie (?:został[oa]? )?zakończon"
 )
 # The process is late, not over: "lamentablemente el proceso se ha retrasado", "leider
 # verzögert sich unsere Entscheidung". Lower-cased text.
@@ -318,7 +385,7 @@ def classify(mail: ParsedMail, signals: HeaderSignals) -> Verdict:
     # An automatic reply's subject is ours quoted back ("Resposta automática: Re: Proposta de
     # trabalho"): only the prefix, already read by the signals, is its own.
     subject = "" if signals.auto_subject and signals.auto_headers else mail.subject
-    text = f"{subject}\n{mail.new_text[:MAX_SCORED_CHARS]}".translate(_QUOTES)
+    text = expand_chat(f"{subject}\n{mail.new_text[:MAX_SCORED_CHARS]}".translate(_QUOTES))
     lowered = text.lower()
     scores = score_text(_SPACE_RUNS.sub(" ", _unquote(lowered)))
     header_reasons = list(signals.auto_headers)
@@ -393,7 +460,7 @@ def classify(mail: ParsedMail, signals: HeaderSignals) -> Verdict:
     replied = [h for h in header_reasons if "auto-generated" not in h.lower()]
     if (
         signals.auto_subject
-        and replied
+        and (replied or not signals.is_reply)
         and max(rejection, offer, ack, invite) < 4
         and scores.of(MailKind.OTHER) < 4
         and model_says(MailKind.APPLICATION_ACK) is None  # a receipt in words we lack
@@ -483,7 +550,12 @@ def classify(mail: ParsedMail, signals: HeaderSignals) -> Verdict:
         within five working days")."""
         if _REMAINS_OPEN.search(lowered):
             return True
-        if cues is None and (_STILL_OPEN.search(lowered) or _TAKING_OVER.search(lowered)):
+        if cues is None and (
+            _STILL_OPEN.search(lowered)
+            or _TAKING_OVER.search(lowered)
+            or _POSTPONED.search(lowered)
+            or _SECOND_CHOICE.search(lowered)
+        ):
             return True
         if mail.date is None:
             return False
@@ -499,6 +571,7 @@ def classify(mail: ParsedMail, signals: HeaderSignals) -> Verdict:
         rejection >= 4
         and rejection >= offer - 1
         and not listed(MailKind.REJECTION)
+        and not _SECOND_CHOICE.search(lowered)
         and not (
             weak_rejection
             and (
@@ -524,7 +597,9 @@ def classify(mail: ParsedMail, signals: HeaderSignals) -> Verdict:
         _CONDITIONAL_INVITE.search(text)
         or _HANDED_ON_INVITE.search(text)
         or _WILL_SET_UP.search(text)
+        or _BEING_ARRANGED.search(text)
     )
+    postponed = bool(_POSTPONED.search(text))
     slot = None
     if mail.date is not None and _MEETING_WORDS.search(text):
         slots = find_slots(text, mail.date)
@@ -532,6 +607,8 @@ def classify(mail: ParsedMail, signals: HeaderSignals) -> Verdict:
     if slot is not None and offer < 5 and not (ack >= 5 and not signals.is_reply):
         invite += 4
     says_automated = automated or auto > 0 or bool(_SELF_DECLARED_AUTOMATED.search(lowered))
+    team_sender = signals.no_reply_sender or signals.role_mailbox or automated
+    asks = bool(_ASKS_YOU.search(lowered))
     invited_to_slot = slot is not None and scores.strongest[MailKind.INTERVIEW_INVITE] >= 3
     if (
         ack >= 5
@@ -544,6 +621,8 @@ def classify(mail: ParsedMail, signals: HeaderSignals) -> Verdict:
         )
         and (conditional or invite < 6 or signals.no_reply_sender)
         and (not signals.is_reply or says_automated)
+        # a recruiter who thanks for the CV and then asks questions is a person replying
+        and not (asks and not team_sender and not says_automated)
     ):
         # ATS rejections open like receipts ("thank you for applying"): with a rejection hint
         # from the phrases the sure model decides. Without one, receipts (full of "not",
@@ -569,9 +648,22 @@ def classify(mail: ParsedMail, signals: HeaderSignals) -> Verdict:
         and mail.date is not None
         and find_respond_by(text, mail.date, uncue_ok=False) is not None
     )
+    # moved or called off, with neither a new time nor a way to book one: news about an
+    # interview, not an invitation ("we'll have to move Thursday's trial shift")
+    # and a next step whose time is still being found ("waiting on the panel's calendars, will
+    # send you options") without any invitation verb: the corpus's "next step, no slot yet"
+    later = slot is None and not _BOOKING.search(text)
+    rebook = later and (
+        postponed
+        or (
+            bool(_HANDED_ON_INVITE.search(text) or _BEING_ARRANGED.search(text))
+            and not _INVITE_VERB.search(lowered)
+        )
+    )
     if (
         invite >= 4
         and real_invite
+        and not rebook
         and not (conditional and invite < 6)
         and not bulk
         and not answer_promised
@@ -580,10 +672,17 @@ def classify(mail: ParsedMail, signals: HeaderSignals) -> Verdict:
         # "We have now filled this position. Thank you for completing the video interview."
         overrule = overruled(MailKind.INTERVIEW_INVITE) if slot is None else None
         return overrule or verdict(MailKind.INTERVIEW_INVITE, 0.7, *slot_reason)
-    team_sender = signals.no_reply_sender or signals.role_mailbox or automated
     # A weak receipt phrase ("thank you for your application") from a team mailbox is a
     # receipt, unless a status phrase says more ("the closing date has now passed").
-    if ack >= 4 and team_sender and not signals.is_reply and employer < ack:
+    # A receipt that says it is automatic ("Diese Nachricht wurde automatisch erstellt") is no
+    # person's reply, whatever reply-like phrases it holds ("wir melden uns").
+    self_declared = bool(_SELF_DECLARED_AUTOMATED.search(lowered))
+    if (
+        ack >= 4
+        and (team_sender or self_declared)
+        and not signals.is_reply
+        and (employer < ack or self_declared)
+    ):
         return overruled(MailKind.APPLICATION_ACK) or verdict(MailKind.APPLICATION_ACK, 0.65)
     if bulk:
         # "We've decided to go a different direction ... good luck with the search": a phrase

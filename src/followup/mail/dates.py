@@ -192,7 +192,7 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             _B
             + r"(?:(?:the\s+)?end\s+of\s+(?:(?:the|this)\s+)?month|(?:la\s+)?fin\s+(?:du|de\s+ce)\s+mois|"
-            r"ende\s+(?:des|dieses)\s+monats|monatsende|(?:a\s+)?(?:fin(?:ales)?|final)\s+de(?:l)?\s+mes|"
+            r"ende\s+(?:des|dieses)\s+monats|ende\s+monat|monatsende|(?:a\s+)?(?:fin(?:ales)?|final)\s+de(?:l)?\s+mes|"
             r"(?:o\s+)?f(?:inal|im)\s+do\s+m[êe]s|fine\s+(?:del\s+)?mese|eind\s+van\s+de\s+maand|ko[ńn]ca\s+miesi[ąa]ca)"
             + _E,
             re.I,
@@ -318,6 +318,8 @@ _WEEKDAY_FAST = _fast(_WEEKDAY)
 
 
 _WEEKDAY_JOIN = re.compile(r"[,.\s]*(?:the|dem|den|der|le|el|il|de|o|am|op)?[,.\s]*", re.I)
+# "should know by mon", "back to u by wed": after such a word a short weekday is a day
+_DAY_INTRO = re.compile(r"\b(?:by|on|before|till|until|thru|next|this|from)\s+$")
 _SHORT_WEEKDAYS = frozenset(
     ["mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"]
 )
@@ -356,7 +358,10 @@ def find_dates(text: str, base: date) -> list[DateMention]:
     for match in weekday.finditer(scan):
         word = match.group("wd").lower()
         first = text[match.start("wd")]
-        chat_time = word in _SHORT_WEEKDAYS and bool(_TIME_FOLLOWS.match(scan, match.end()))
+        chat_time = word in _SHORT_WEEKDAYS and bool(
+            _TIME_FOLLOWS.match(scan, match.end())
+            or _DAY_INTRO.search(scan, max(0, match.start() - 8), match.start())
+        )
         if len(word) <= 4 and first.islower() and not chat_time:
             continue  # "sun", "sat", "wed" in running text are words, not days ...
         if (

@@ -44,8 +44,8 @@ languages: a status-update phrase, and in classify.py a brake on weak rejection 
 # crossed", "love, Mum". classify.py lets these give way to stronger employer-reply phrases.
 PERSONAL = (
     r"how did (?:the|your|it)\b[^?.]{0,60}go|how(?:'s| is) (?:the|your) (?:job )?(?:hunt|search|job search)|(?:des nouvelles|comment s'est passée?) (?:de |pour )?(?:ton|ta) (?:entrevue|entretien)|qué tal (?:fue|te fue|ha ido)|cuéntame(?:lo)? todo|comment s'est passée? (?:ton|ta)|raconte-moi tout|"
-    r"wie (?:war|lief) (?:dein|das|es)\b[^?.]{0,60}\?|(?:ich )?drück(?:e)? dir (?:alle |die )?daumen|erzähl mir alles|como (?:foi|correu) (?:a|o) (?:tua|teu|sua|seu)?|(?:me )?conta(?:-me)? tudo|"
-    r"com'è andat[oa]|raccontami tutto|hoe ging (?:het|je)|vertel me alles|jak (?:poszło|poszła|ci poszło)|opowiadaj wszystko|tell (?:me|us) (?:everything|how it went)|fingers crossed|good luck (?:at|on|tomorrow|today|with (?:the|your|tomorrow)'?s? interview)|love you(?:[!,.\n]|$| (?:lots|so much|both|all))|\bhi love\b|\blove (?:mum|mom|dad)\b|\bxx+\s*$|(?:^|\n|[.!?)] )(?:(?:love|hugs|besos|bisous|bises|küsse|kuss|beijos|beijinhos|baci|bacioni|kusjes|buziaki|całuję|bussi|bussis)(?:,|!|\s*$)|xx+\b)|drinks (?:when|after|on|tonight|later|\w+day)|dinner (?:next|on|this)|\bomg\b|(?:to|let's|we (?:must|should)) celebrate|i'm buying"
+    r"wie (?:war|lief) (?:dein|das|es)\b[^?.]{0,60}\?|(?:ich )?drück(?:e)? dir (?:alle |die )?daumen|erzähl mir alles|como (?:foi|correu) (?:a|o) (?:tua|teu|sua|seu)?|t[ôo] torcendo|estou torcendo|me conta quando|(?:me )?conta(?:-me)? tudo|"
+    r"com'è andat[oa]|raccontami tutto|hoe ging (?:het|je)|vertel me alles|jak (?:poszło|poszła|ci poszło)|opowiadaj wszystko|tell (?:me|us) (?:everything|how it went)|fingers crossed|good luck (?:at|on|tomorrow|today|with (?:the|your|tomorrow)'?s? interview)|love you(?:[!,.\n]|$| (?:lots|so much|both|all))|\bhi love\b|\blove (?:mum|mom|dad)\b|\bxx+\s*$|(?:^|\n|[.!?)] )(?:(?:love|hugs|besos|bisous|bises|küsse|kuss|beijos?|beijinhos|baci|bacioni|kusjes|buziaki|całuję|bussi|bussis)(?:,|!|\s*$)|xx+\b)|drinks (?:when|after|on|tonight|later|\w+day)|dinner (?:next|on|this)|\bomg\b|(?:to|let's|we (?:must|should)) celebrate|i'm buying"
 )
 
 # Shop and marketing wording ("20% off", "shop now", "free shipping"): with it and no job word
@@ -272,6 +272,13 @@ _RAW: dict[MailKind, list[Entry]] = {
             r"(?:will not|won'?t|cannot|can'?t|unable to) (?:be )?(?:proceed|progress|move forward|advance|offer(?! (?:\w+ )?(?:remote|relocation|hybrid|visa|sponsorship|a (?:higher|bigger)|more than|flexib|part-time|full-time|a signing)))(?![^.]{0,60}\b(?:until|unless|before|till|pending|once|bis|jusqu|hasta|até|finché|totdat|dopóki)\b)",
         ),
         (3, r"(?:we )?regret to (?:inform|let you know|tell)"),
+        # public competitions: "usted no ha obtenido puntuación suficiente"
+        (
+            5,
+            r"no (?:ha|has) obtenido (?:la )?puntuación (?:suficiente|mínima)|não obteve (?:a )?pontuação (?:suficiente|mínima)|"
+            r"n'a(?:vez)? pas obtenu (?:la |une )?note suffisante|non ha (?:ottenuto|raggiunto) (?:il )?punteggio (?:sufficiente|minimo)|"
+            r"nicht die erforderliche punktzahl|did not (?:achieve|reach|obtain) the (?:required|minimum|qualifying) (?:score|mark)",
+        ),
         # Irish and UK public service: "you have not been placed on the panel for this post"
         (
             5,
@@ -556,6 +563,19 @@ _RAW: dict[MailKind, list[Entry]] = {
             r"(?:avons le plaisir|sommes heureux|sommes ravis) de vous proposer le poste|proposition d'engagement|"
             r"promesse d'embauche|lettre d'offre|vous proposer (?:le|un) contrat",
         ),
+        # "we'd love to have you as our junior designer", "te ofrecemos el puesto", in the
+        # eight languages
+        (
+            5,
+            r"(?:love|like|happy|thrilled|excited|delighted) to have you (?:as (?:our |a |the )?[\w -]{0,30}?(?:designer|engineer|manager|analyst|developer|assistant|lead|chef|barista|\w+er|\w+ist)\b|join (?:us|the team)|on board|aboard|on the team)|"
+            r"(?:te|le|os) ofrecemos (?:el|un|la) (?:puesto|trabajo|contrato|posición|plaza)|"
+            r"(?:nous vous|on te|je te|je vous) (?:offrons|propose|proposons) (?:le|un) (?:poste|contrat)|"
+            r"(?:bieten|biete) (?:ihnen|dir) (?:die|eine) (?:stelle|position) an|"
+            r"(?:oferecemos|ofereço)(?:-lhe|-te)? (?:a|uma|o) (?:vaga|posição|lugar|contrato)|"
+            r"(?:ti|le|vi) offriamo (?:il|la|un|una) (?:posto|posizione|contratto|ruolo)|"
+            r"(?:bieden|bied) (?:je|u) (?:de|een) (?:functie|baan|plek|vaste aanstelling) aan|"
+            r"oferujemy (?:ci|panu|pani) (?:stanowisko|pracę|umowę)",
+        ),
         # second-language English: "we are very happy to propose you the position of Sous Chef"
         (
             5,
@@ -663,7 +683,7 @@ _RAW: dict[MailKind, list[Entry]] = {
         (3, r"(?:[$€£]\s?\d[\d,.]*k?|\d+k) (?:base|salary|plus|\+)"),
         (
             4,
-            r"(?:contar contigo|contar con usted|que te incorpores|que te unas|incorporarte) (?:como|a|al)\b",
+            r"(?:contar contigo|contar con usted|que te incorpor(?:es|aras)|que te un(?:as|ieras)|incorporarte) (?:como|a|al)\b",
         ),
         (
             3,
@@ -872,12 +892,20 @@ _RAW: dict[MailKind, list[Entry]] = {
             r"(?:(?:nous )?avons bien reçu (?:votre|ta) (?:courriel et (?:votre|ton) )?(?:candidature|cv)|accusé de réception|accusons (?:bonne )?réception|votre candidature a (?:bien )?été (?:reçue|enregistrée|transmise))",
         ),
         (4, r"(?:merci|nous vous remercions) (?:pour|de) (?:votre|ta) candidature"),
+        # a CV received, in short: "¡Recibido tu CV!", "CV bien reçu", "CV erhalten"
+        (
+            5,
+            r"(?:^|[¡!.]\s*)recibid[oa] (?:tu|su) (?:cv|currículum|curriculum|candidatura|solicitud)|"
+            r"\bcv (?:bien )?reçu|(?:bien )?reçu (?:votre|ton) cv|\b(?:ihren|deinen) lebenslauf (?:erhalten|bekommen)|"
+            r"\bcv (?:erhalten|eingegangen|ricevuto|recebido|ontvangen)\b|ricevuto (?:il tuo|il suo) cv|"
+            r"recebemos (?:o (?:teu|seu) )?cv|(?:je|uw) cv (?:goed )?ontvangen|otrzymaliśmy (?:twoje|pana|pani) cv",
+        ),
         # German
         (
             5,
             r"(?:eingang (?:ihrer|deiner) bewerbung|(?:ihre|deine) bewerbung (?:ist|wurde)[^.]{0,30}(?:eingegangen|erhalten)|bewerbung erhalten|eingangsbestätigung)",
         ),
-        (4, r"(?:vielen )?dank für (?:ihre|deine) bewerbung"),
+        (4, r"(?:vielen )?danke? für (?:ihre|deine) bewerbung"),
         # Spanish
         (
             5,
@@ -960,7 +988,7 @@ _RAW: dict[MailKind, list[Entry]] = {
         ),
         (
             4,
-            r"\bim urlaub\b|\ben vacances\b|\bde vacaciones\b|\bde férias\b|\bin ferie\b|\bmet vakantie\b|\bna urlopie\b",
+            r"\bim urlaub\b|\ben vacances\b|\bde vacaciones\b|\bde férias\b|\bin ferie\b|\b(?:met|op) vakantie\b|\bna urlopie\b",
         ),
         (
             5,
@@ -1031,7 +1059,7 @@ _RAW: dict[MailKind, list[Entry]] = {
             5,
             r"(?:(?:ik ben|ben ik) (?:afwezig|met vakantie|niet op kantoor)|afwezig tot|niet aanwezig)",
         ),
-        (5, r"(?:ik ben|ben ik)\b[^.]{0,40}\b(?:afwezig|met vakantie|met verlof)"),
+        (5, r"(?:ik ben|ben ik)\b[^.]{0,40}\b(?:afwezig|(?:met|op) vakantie|met verlof)"),
         # Polish
         (5, r"(?:(?:jestem|będę) (?:nieobecn|na urlopie|poza biurem)|poza biurem)"),
     ],
@@ -1055,6 +1083,17 @@ _RAW: dict[MailKind, list[Entry]] = {
         ),
     ],
     MailKind.EMPLOYER_REPLY: [
+        # an update after an interview opens like a receipt: "vielen Dank für Ihre Bewerbung
+        # und das Vorstellungsgespräch am 24. Februar", "Zwischenbescheid", "status update"
+        (
+            4,
+            r"(?:thank(?:s| you)|dank\w*|merci|gracias|obrigad[oa]|grazie|bedankt|dziękuj\w*) (?:for|für|pour|por|per|voor|za) [^.]{0,90}"
+            r"\b(?:and|und|et|y|e|i) (?:for )?(?:the |your |das |dem |l'|el |la |o |a |il |het |je |uw )?(?:\w+ )?"
+            r"(?:interview|vorstellungsgespräch|gespräch|entretien|entrevista|colloquio|gesprek|rozmow\w*)|"
+            r"zwischenbescheid|zwischennachricht|sachstandsmitteilung|status update on your application|"
+            r"update on your application|point d'étape sur votre candidature|actualización (?:de|sobre) (?:tu|su) candidatura|"
+            r"aggiornamento sulla (?:tua|sua) candidatura|stand van zaken (?:rond|van) (?:je|uw) sollicitatie",
+        ),
         # a hand-over to a colleague: "I'm handing your process over to my colleague Ruth"
         (
             4,

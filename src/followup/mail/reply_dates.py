@@ -15,6 +15,7 @@ import functools
 import re
 from datetime import date, datetime, timedelta
 
+from followup.mail.chat import expand_chat
 from followup.mail.dates import (
     MONTHS,
     NUMBERS,
@@ -30,7 +31,10 @@ _REPLY_CUE = re.compile(
     r"\b(?:we|i)(?:'re| are|'m| am) (?:aiming|hoping|planning|looking|expecting) to|"
     r"expect to|\bconfirm\b|contact met (?:je|u) op|ne(?:e)?m(?:en)? [^.]{0,30}contact|let you know|update you|an update|"
     r"decision|decide|feedback|respond|reply to you|contact you|reach out|come back|follow up with|"
-    r"(?<!personal )(?<!family )news|touch base|review (?:your|all)|reviewing|next steps|"
+    r"(?<!personal )(?<!family )news|touch base|"
+    # a public body's "se comunique ... en un plazo de diez días hábiles"
+    r"se comuni(?:que|cará)|será comunicad|sarà comunicat|sera communiqu|mitgeteilt|bekanntgegeben|"
+    r"resolución|resolução|review (?:your|all)|reviewing|next steps|"
     r"reviendr|revenir vers|réponse|décision|retour|tenir informé|contacter|nouvelles|"
     r"melden|rückmeldung|entscheidung|entscheiden|informieren|bescheid|zurückkommen|"
     r"respuesta|decisión|pondremos en contacto|contactaremos|informaremos|novedades|comunicaremos|"
@@ -54,7 +58,7 @@ _REPLY_CUE = re.compile(
     r"nous reparlerons|on se reparle|sprechen uns|spreken (?:we )?(?:je|u|elkaar)|porozmawiamy|"
     r"(?:should|will|'ll|hope to|expect to) know\b|circle back|"
     r"(?:je|on|nous) vous rappel|communiquer(?:a|ons|ont) avec vous|odpowiemy|odpowie|te rappelle|(?:rufe|rufen) (?:sie|dich) [^.]{0,20}zurück|te vuelvo a llamar|"
-    r"(?:te|le|os|les) diremos|(?:te|le|os) confirm(?:o|amos|aremos)|confirmaremos|pondrá en contacto|pondrán en contacto|esito|"
+    r"(?:te|le|os|les) (?:diremos|decimos|digo|avisamos|aviso|contamos|cuento)\b|(?:te|le|os) confirm(?:o|amos|aremos)|confirmaremos|pondrá en contacto|pondrán en contacto|esito|"
     r"duidelijkheid|uitsluitsel|uitkomst|revert|expect (?:a|my|our) call|aggiorner|"
     r"melde(?:n)? (?:mich|uns)|entraremos em contact?o|laat (?:het )?(?:je|u)\b[^.]{0,30}\bweten|da (?:nam|ci|pani|panu) znać|dadzą (?:nam |ci |pani |panu )?znać|"
     r"(?:a|an|our|the) (?:final |definitive |clear )?answer|(?:'d| would) hope to|something concrete|(?:te|le) diré|(?:ti|le|vi) diremo|nous vous dirons|"
@@ -67,7 +71,9 @@ _CANDIDATE_DEADLINE = re.compile(
     r"(?:we|i) need (?:your|you to|a copy|copies)|send (?:us|me|it|them|your|the)|"
     r"\bmust\b|needs? to be|has to be|\bdebe\b|\bdeve\b|\bmuss\b|\bdoit\b|\bmoet\b|\bmusi\b|"
     r"\bfirmar|\bassinar|\bfirmare|unterschreiben|\bsigner|ondertek|podpisa|terugsturen|wil je|"
-    r"(?:ti|le|vi) (?:chiediamo|preghiamo)|inviare|enviar(?:nos)?\b|envoyer|schicken|zusenden|"
+    r"(?:ti|le|vi|la) (?:chiediamo|preghiamo)|dovr(?:à|anno) pervenire|deve(?:no)? pervenire|"
+    # an appeal window is the candidate's: "podrá interponer recurso ... en el plazo de un mes"
+    r"\bappeal|interponer|recurso|einspruch|widerspruch|recours|ricorso|odwołani|bezwaar|inviare|enviar(?:nos)?\b|envoyer|schicken|zusenden|"
     r"upload|provide (?:us|your|the|a copy)|share your|bring|book (?:a|your)|"
     r"(?:choose|pick|select) (?:a|your|one)\b|\bsign(?:ed|ing)?\b(?![- ]off\b)|signature|deadline|expires?|complete the|submit|return the|"
     r"your (?:response|reply|answer)|let us know|bitte|merci de|veuillez|por favor|per favore|"
@@ -97,7 +103,7 @@ _BY = re.compile(
     r"allow us (?:time )?(?:till|until)|"
     r"entro|voor|uiterlijk|do|przed|"
     # "at the latest": spätestens (am), au plus tard (le), como muy tarde (el)...
-    r"latest|spätestens|plus tard|más tardar|muy tarde|mais tardar|più tardi|najpóźniej)"
+    r"latest|spätestens|plus tard|más tardar|(?:como|lo más) tarde|muy tarde|mais tardar|più tardi|najpóźniej)"
     r"\W*(?:the\s+|le\s+|el\s+|den\s+|o\s+|il\s+|zum\s+|am\s+|dem\s+|al\s+|au\s+|dnia\s+)?"
     r"(?:(?:dia|día|giorno|jour|dag|dnia)\s+)?$",
     re.I,
@@ -132,6 +138,10 @@ _CLAUSE_BREAK = re.compile(
 _BY_START = re.compile(r"(?:do|d'ici|bis|entro|até|hasta|uiterlijk|by)\s", re.I)
 
 
+# "the panel meets on Tuesday 9 March ... the outcome by the end of that week": that Friday
+_THAT_WEEK = re.compile(
+    r"(?:end of|later in|later) (?:that|the same) week|(?:that|the same) friday"
+)
 _DAY_AFTER = re.compile(
     r"(?:the|on the) (?:day after|following day)|le lendemain|am tag danach|al día siguiente|"
     r"no dia seguinte|il giorno dopo|de dag (?:erna|daarna)|następnego dnia"
@@ -150,6 +160,7 @@ def find_respond_by(
     by Friday" is Friday).
     """
     base = sent.date()
+    text = expand_chat(text)  # "will get back to u in 2 wks max"
     fallback: date | None = None
     uncued: date | None = None
     for sentence in _SENTENCE.finditer(_unwrap(text)):
@@ -174,7 +185,9 @@ def find_respond_by(
         mentions = [
             m
             for m in find_dates(chunk, base)
-            if m.day >= base and not _CLOCK_AFTER.match(chunk, m.end)
+            if m.day >= base
+            and not _CLOCK_AFTER.match(chunk, m.end)
+            and not chunk.startswith(("'s", "’s"), m.end)  # "Monday's first round": an event
         ]
         introduced = [
             m
@@ -203,6 +216,12 @@ def find_respond_by(
             return introduced[0].day
         # "the panel meets on Tuesday, and you'll hear from me the day after": the day named
         # before the promise, plus one
+        that_week = _THAT_WEEK.search(low)
+        if that_week and fallback is None:
+            named = [m for m in mentions if m.end <= that_week.start()]
+            if named:
+                day = named[-1].day
+                fallback = day + timedelta(days=max(0, 4 - day.weekday()))
         day_after = _DAY_AFTER.search(low, cue.start())
         if day_after and mentions and fallback is None:
             named = [m for m in mentions if m.end <= day_after.start()]

@@ -108,15 +108,20 @@ def read_signals(mail: ParsedMail) -> HeaderSignals:
         elif lname == "x-auto-response-suppress" and "oof" not in lvalue and "all" not in lvalue:
             pass
     local, _, domain = mail.from_addr.partition("@")
+    is_reply = bool(mail.in_reply_to) or bool(
+        re.match(r"^\s*(?:re|aw|sv|antw|rif|odp|res)\s*:", mail.subject, re.I)
+    )
+    # A small firm answers from info@ or hello@ by hand: in a reply thread that is a person.
+    shared_inbox = is_reply and local.lower() in ("info", "hello", "contact", "office")
     return HeaderSignals(
         auto_headers=tuple(auto),
         bulk_headers=tuple(bulk),
-        no_reply_sender=bool(_NO_REPLY.match(local)) or "noreply" in local or "no-reply" in local,
+        no_reply_sender=not shared_inbox
+        and (bool(_NO_REPLY.match(local)) or "noreply" in local or "no-reply" in local),
         mailer_daemon=bool(_MAILER_DAEMON.match(local)),
         auto_subject=bool(_AUTO_SUBJECT.match(mail.subject)),
         bounce_subject=bool(_BOUNCE_SUBJECT.search(mail.subject)),
-        is_reply=bool(mail.in_reply_to)
-        or bool(re.match(r"^\s*(?:re|aw|sv|antw|rif|odp|res)\s*:", mail.subject, re.I)),
+        is_reply=is_reply,
         free_mail_sender=domain in FREE_MAIL_DOMAINS,
         role_mailbox=bool(_ROLE_MAILBOX.search(local)),
     )

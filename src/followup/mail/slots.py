@@ -34,7 +34,9 @@ _PAST = re.compile(r"(?:last|earlier|previous|yesterday|thanks for|thank you for
 _DEADLINE_BEFORE = re.compile(
     r"(?:\bby|before|until|no later than|deadline|due|d'ici|avant|bis|antes d[eo]l?|até|entro|"
     # not Polish "do": English "can you do Wednesday at 4pm?" is a proposed slot
-    r"uiterlijk|najpóźniej)\W*(?:the\s+)?$",
+    # a weekday may stand between: "by Friday 26 February, 9am"
+    r"uiterlijk|najpóźniej)\W*(?:the\s+)?(?:\w+day\W+|(?:montag|dienstag|mittwoch|donnerstag|"
+    r"freitag|lundi|mardi|mercredi|jeudi|vendredi|lunes|martes|miércoles|jueves|viernes)\W+)?$",
     re.I,
 )
 # "won't be able to do tomorrow's 10am conversation, so I've cancelled it": the time named is
