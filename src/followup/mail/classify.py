@@ -82,10 +82,14 @@ _BOOKING = re.compile(
 # A question put to the reader ("What is your notice period?"), not "What happens next?"
 _ASKS_YOU = re.compile(r"\b(?:you|your)\b[^.!?\n]{0,80}\?")
 # "you are clearly our second choice": an offer out to somebody else, the candidacy still open
+# Lower-cased text. Being somebody's second choice alone is no news ("you were a close second
+# choice" ends many rejections): the offer must still be pending.
 _SECOND_CHOICE = re.compile(
-    r"(?:our|your|notre|votre|unsere|ihre|nuestra|su|nossa|sua|la nostra|la sua|onze|uw|nasz) "
-    r"(?:second|next|deuxième|seconde?|zweite|segunda|seconda|tweede|drugi|drugim) "
-    r"(?:choice|choix|wahl|opción|opção|scelta|keuze|wybór|wyborem)|"
+    r"(?:has not|hasn't|have not|haven't|not yet|pas encore|noch nicht|todavía no|aún no|ainda não|"
+    r"non (?:ha |hanno )?ancora|nog niet|jeszcze nie) (?:\w+ ){0,4}(?:accepted|replied|responded|"
+    r"answered|signed|decided|répondu|réponse|accepté|geantwortet|zugesagt|entschieden|respondido|"
+    r"respuesta|aceptado|aceitou|respondeu|resposta|risposto|risposta|accettato|gereageerd|"
+    r"geaccepteerd|odpowiedział|odpowiedzi|przyjął|przyjęła)|"
     r"if (?:he|she|they|the candidate) (?:declines?|says? no|turns? (?:it|us) down)|"
     r"s'il (?:refuse|décline)|falls (?:er|sie) absagt|si (?:él|ella) (?:lo )?rechaza|"
     r"se (?:ele|ela) recusar|se (?:lui|lei) rifiuta|als (?:hij|zij) (?:het )?afwijst|"
