@@ -1028,3 +1028,13 @@ def test_a_small_firms_shared_inbox_answering_in_a_thread_is_a_person() -> None:
     assert reading.kind is MailKind.EMPLOYER_REPLY
     assert reading.respond_by is not None
     assert reading.respond_by.isoformat() == "2027-02-12"
+
+
+def test_a_second_choice_is_open_only_while_the_other_offer_is_pending() -> None:
+    decided = "We have decided to go with another candidate. You were a very close second choice."
+    assert read_mail(_mail(decided)).kind is MailKind.REJECTION
+    pending = (
+        "We made an offer to another candidate and she hasn't accepted yet. If she declines, "
+        "you're our next choice."
+    )
+    assert read_mail(_mail(pending)).kind is MailKind.EMPLOYER_REPLY
