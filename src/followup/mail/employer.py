@@ -55,7 +55,10 @@ _DEPARTMENT = re.compile(
     r"personalabteilung|recursos humanos|"
     r"scheduling|interviews?|rh|recrutement|karriere|recursos humanos|reclutamiento|selezione|"
     r"werving|rekrutacja|talent community|people (?:&|and) culture|talent (?:&|and) culture|"
-    r"people services)$",
+    r"people services|people ops|resourcing|talents|empleo|carreiras|hrm|lavora con noi|"
+    # German and Italian personnel offices ("Stadtwerke Kaltenbach Personal")
+    r"(?-i:Personal)|personal(?:gewinnung|amt|wesen|management)|(?:settore |ufficio )?personale|"
+    r"(?:student|graduate|campus) (?:recruitment|recruiting|careers))$",
     re.I,
 )
 _LEGAL = re.compile(
@@ -63,7 +66,7 @@ _LEGAL = re.compile(
     r"pllc|llc|inc\.?|pty\.? ltd\.?|pvt\.? ltd\.?|pvt\.?|private limited|corp\.?|plc|s\.?a\.?s?|s\.?l\.?|s\.?r\.?l\.?|"
     r"s\.?p\.?a\.?|b\.?v\.?|n\.?v\.?|sp\.?(?: z o\.o\.?)?|lda\.?|ltda\.?|"
     # A country branch is the same employer to the candidate ("Stellwerk Mobility UK").
-    r"(?-i:UK|US|USA|EMEA|PJSC|PSC|AS|ASA|AB|OY|ABN|ACN)|co\.?)$",
+    r"(?-i:UK|US|USA|EMEA|PJSC|PSC|AS|ASA|AB|OY|Oy|Oyj|ABN|ACN|LP|DAC|Pte|PTE|AARPI)|co\.?)$",
     re.I,
 )
 _VIA = re.compile(r"^(.+?)\s+(?:via|through|on behalf of|at)\s+.+$", re.I)
@@ -130,7 +133,9 @@ _SPLIT_WORDS = sorted(
     key=len,
     reverse=True,
 )
-_TRANSLIT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "&": "and", "ł": "l"})
+_TRANSLIT = str.maketrans(
+    {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "&": "and", "ł": "l", "ø": "oe", "æ": "ae"}
+)
 
 
 def _squash(value: str) -> str:
@@ -146,16 +151,26 @@ def _plain(value: str) -> str:
 _SKIP_LABELS = _words(
     "mail email mx us eu uk jobs careers hire apply notifications co com www smtp ac edu gov k12 "
     "au nz in sg ae ca ie za br mx ar org net "
-    "nhs gouv gob govt"
+    "nhs gouv gob govt "
+    # Australian states: "catholic.qld.edu.au" is named by "catholic", not "qld"
+    "nsw vic qld tas act"
 )
 
 
-def _domain_core(address: str) -> str:
-    domain = address.rpartition("@")[2].lower()
-    labels = [label for label in domain.split(".") if label]
+def _name_labels(domain: str) -> list[str]:
+    """The labels of a domain that may name its owner: no TLD, no "mail"/"careers" hosts and
+    no country code under another TLD ("pl" of smoczykod.pl.example), unless nothing else is
+    left."""
+    labels = [label for label in domain.lower().split(".") if label]
     if len(labels) >= 2:
         labels = labels[:-1]  # drop the TLD
     labels = [label for label in labels if label not in _SKIP_LABELS]
+    longer = [label for label in labels if len(label) > 2]
+    return longer or labels
+
+
+def _domain_core(address: str) -> str:
+    labels = _name_labels(address.rpartition("@")[2])
     if not labels:
         return ""
     core = labels[-1]
@@ -244,6 +259,17 @@ _INSTITUTION_WORDS = frozenset(
 )
 
 
+# Words that say what an organisation is; a trailing one belongs to its name.
+_KIND_WORDS = (
+    ORG_WORDS
+    | _INSTITUTION_WORDS
+    | _words(
+        "assurance assicurazioni seguros versicherung stiftung trust society association hospitals "
+        "authority service board department ministry lawyers avocats partners partnerzy"
+    )
+)
+
+
 def _distinctive(candidate: str) -> str:
     """The candidate without institution words, squashed; "" when nothing was removed."""
     words = candidate.replace("&", " ").split()
@@ -298,8 +324,83 @@ def _initials(candidate: str) -> str:
     return "".join(_plain(w)[:1] for w in words)
 
 
+def _abbreviates(core: str, candidate: str) -> bool:
+    """Whether ``core`` is ``candidate`` shortened as domains shorten names: a prefix of some of
+    its words, in order ("northgatebs": Northgate Building Society, "ventosatlantico": Ventos do
+    Atlântico Energia, "univlorvalle": Université de Lorvalle). At least two words must be used
+    and one of them whole (four letters or more), so that "fernhill" is not "F. Ernhill"."""
+    words = [w for w in (_squash(part) for part in re.split(r"[\s'’-]+", candidate)) if w]
+    if len(core) < 5 or not 2 <= len(words) <= 9:
+        return False
+
+    def walk(at: int, word: int, used: int, whole: bool) -> bool:
+        if at == len(core):
+            return used >= 2 and whole
+        if word == len(words):
+            return False
+        current = words[word]
+        common = 0
+        while (
+            common < len(current)
+            and at + common < len(core)
+            and core[at + common] == current[common]
+        ):
+            common += 1
+        for size in range(common, 0, -1):
+            is_whole = size == len(current) and size >= 4
+            if walk(at + size, word + 1, used + 1, whole or is_whole):
+                return True
+        return walk(at, word + 1, used, whole)  # a word the domain leaves out
+
+    return walk(0, 0, 0, False)
+
+
+def _covers(candidate: str, core: str) -> bool:
+    """The name spells the whole domain label, maybe in the other order: "Stadtwerke Lindau"
+    for stadtwerke-lindau beats the inflected "Stadtwerken Lindau", which only abbreviates it,
+    and "Ballinacourt" covers only part of ballinacourtcc."""
+    forms = (_squash(candidate), _plain(candidate))
+    return (
+        any(form.startswith(core) for form in forms)
+        or core in (_initials(candidate), _distinctive(candidate))
+        or _reordered(core, candidate)
+    )
+
+
+def _without_place(candidate: str, core: str, named: dict[str, int]) -> str:
+    """ "Brindle & Moss Madrid" at brindlemoss, with "Madrid" also named alone: the name
+    without the office's town. Only words past the domain's whole name go, and only when the
+    mail names them on their own and none says what kind of organisation it is
+    ("Quillfeather Payments", "Pinewood Group" stay)."""
+    words = candidate.split()
+    for size in range(1, len(words)):
+        if core in (_squash(" ".join(words[:size])), _plain(" ".join(words[:size]))):
+            rest = words[size:]
+            if " ".join(rest) in named and not any(w.lower() in _KIND_WORDS for w in rest):
+                return " ".join(words[:size])
+            break
+    return candidate
+
+
+def _stands_for(short: str, candidate: str) -> bool:
+    """ "Kingsmere NHS FT", "Millbrook USD", "HUSLA", "Univ Lorvalle": a shortening of
+    ``candidate``."""
+    squashed = _squash(short)
+    whole = {_squash(w) for w in candidate.split()}
+    return _initials(candidate) == squashed or (
+        any(_squash(w) not in whole and (len(w) <= 4 or w.isupper()) for w in short.split())
+        and _abbreviates(squashed, candidate)
+    )
+
+
+def _reordered(core: str, candidate: str) -> bool:
+    """ "Brauerei Lindenhof" at lindenhof-brauerei: two words the domain writes the other way."""
+    words = candidate.split()
+    return len(words) == 2 and _squash(words[1] + words[0]) == core
+
+
 @functools.lru_cache(maxsize=8192)
-def _matches_domain(candidate: str, core: str) -> bool:
+def _matches_plainly(candidate: str, core: str) -> bool:
     if len(core) < 3:
         return False
     forms = {_squash(candidate), _squash(candidate.replace("&", " ")), _plain(candidate)}
@@ -319,6 +420,37 @@ def _matches_domain(candidate: str, core: str) -> bool:
         if len(form) >= 5 and core.startswith(form):
             return True
     return False
+
+
+@functools.lru_cache(maxsize=8192)
+def _matches_domain(candidate: str, core: str) -> bool:
+    """Whether ``candidate`` names the organisation of the domain ``core``, plainly or as the
+    domain shortens or reorders it."""
+    return (
+        _matches_plainly(candidate, core)
+        or _reordered(core, candidate)
+        or _wraps(core, candidate)
+        or _abbreviates(core, candidate)
+    )
+
+
+def _wraps(core: str, candidate: str) -> bool:
+    """A name built around the domain's one word: "Atelier Brisemer" at brisemer, "Grupo
+    Hotelero Marisal" at marisal, "Mairie de Villebrune-sur-Loire" at villebrune."""
+    if len(core) < 5:
+        return False
+    parts = re.split(r"[\s-]+", candidate)
+    words = [w for w in parts if w.lower() not in _WRAP_JOINS]
+    others = [w for w in words if _squash(w) != core]
+    return (
+        2 <= len(words) <= 5
+        and len(others) < len(words)
+        and all(w.isalpha() and w[0].isupper() and not _is_agency(w) for w in others)
+        and not any(w.lower() in ("for", "of", "at", "the") for w in parts)
+    )
+
+
+_WRAP_JOINS = frozenset(["de", "del", "des", "du", "di", "da", "do", "la", "le", "sur", "van"])
 
 
 _POSSESSIVE = re.compile(r"['’]s$")
@@ -352,6 +484,7 @@ def _clean(candidate: str, *, keep_agency_words: bool = False) -> str:
         candidate = parts[1].strip()
     if _TEAM_ONLY.fullmatch(candidate):
         return ""  # "Time de Talentos": before department words are cut from its end
+    candidate = _LEADING_TEAM.sub("", candidate)
     for _ in range(3):
         candidate = _LEGAL.sub("", candidate).strip()
         if not keep_agency_words or not _AGENCY_TAIL.search(candidate):
@@ -386,16 +519,32 @@ _TEAM_ONLY = re.compile(
     r"(?:medical |clinical )?(?:personnel|staffing|employment|recruitment|hr|human resources)"
     r"(?: office| department| services| team)?|global mobility|people (?:operations|ops)|"
     r"(?:the )?office of the registrar|registrar'?s office|(?:recruitment |hr |people )?services|"
-    r"segreteria(?: hr| del personale)?",
+    r"segreteria(?: hr| del personale)?|"
+    r"(?:direction|direzione|dirección|direção|departamento|département|dipartimento)"
+    r"(?: (?:de|des|du|di|del|da|do|of))? (?:ressources humaines|risorse umane|recursos humanos|"
+    r"personnel|personale|rh|rrhh|hr)",
     re.I,
 )
 
 
 _SEPARATOR = re.compile(r"[ \t]+[-|–][ \t]+")
+# A department or mail topic written before the employer: "Recursos Humanos Caja Valdemora",
+# "Zespół Rekrutacji Wisła Soft", "Werken bij Dijkstra Bouw", "Entretien Sillage Data".
+_LEADING_TEAM = re.compile(
+    r"^(?:(?:recursos humanos|ressources humaines|risorse umane|direzione risorse umane|"
+    r"direction des ressources humaines|talent acquisition|acquisition|zespół(?: rekrutacji)?|"
+    r"dział (?:kadr|hr|personalny)|kariera|werken bij|empleo|entretien|entrevista|colloquio|"
+    r"interviews?|service desk|time de talentos|equipo de selección)(?:[ \t]+[-|–:])?[ \t]+)+"
+    r"(?=\S)",
+    re.I,
+)
 
 
+# "hr" and "rh" only as a whole token of the local part: "rhys.powell" is a person.
 _ROLE_MAILBOX = re.compile(
-    r"careers?|jobs?|hr|talent|recruit|no-?reply|team|info|people|hiring|rh", re.I
+    r"careers?|jobs?|talent|recruit|no-?reply|team|info|people|hiring|"
+    r"(?:^|[._+-])(?:hr|rh)(?:$|[._+-])",
+    re.I,
 )
 
 
@@ -426,7 +575,7 @@ def _vendor_domain(address: str) -> bool:
     domain = address.rpartition("@")[2].lower()
     if _ATS_DOMAIN.search(domain):
         return True
-    labels = [label for label in domain.split(".")[:-1] if label not in _SKIP_LABELS]
+    labels = _name_labels(domain)
     return any(_VENDOR_DOMAIN_WORD.match(label) for label in labels)
 
 
@@ -504,8 +653,60 @@ def find_company(mail: ParsedMail, text: str) -> str | None:
 
     In order: a client an agency names; an organisation in the display name (ATS mail is sent
     under the employer's name), unless a job board names the employer in the subject; a name in
-    the mail that matches the sender's domain; "at X"-style wording; the domain itself.
+    the mail that matches the sender's domain; "at X"-style wording; the domain itself. A name
+    read off the domain is then given the spelling the mail writes it with.
     """
+    found = _find_company(mail, text)
+    if found is None:
+        return None
+    return _as_written(found, (mail.from_name, mail.subject, mail.text))
+
+
+# Letters a domain writes plainly, by the accented letters they stand for.
+_ACCENTED: dict[str, str] = {}
+for _code in range(0xC0, 0x250):
+    _base = _squash(chr(_code))
+    if len(_base) == 1:
+        _ACCENTED[_base] = _ACCENTED.get(_base, "") + chr(_code)
+_FOLDED = {"ae": "äæ", "oe": "öø", "ue": "ü", "ss": "ß"}
+# Between letters: spaces, apostrophes, dots, hyphens and "&" the domain leaves out.
+_GAP = r"[ \t'’.&+-]*"
+
+
+@functools.lru_cache(maxsize=4096)
+def _spelling(squashed: str) -> re.Pattern[str]:
+    """A pattern for any writing of ``squashed``: "krakowsoft" finds "Kraków Soft",
+    "marlowreeve" "Marlow & Reeve", "paindepicelabs" "Pain d'Épice Labs"."""
+    parts: list[str] = []
+    at = 0
+    while at < len(squashed):
+        pair = squashed[at : at + 2]
+        if pair in _FOLDED:
+            first, second = (re.escape(c) + _ACCENTED.get(c, "") for c in pair)
+            parts.append(f"(?:[{first}]{_GAP}[{second}]|[{_FOLDED[pair]}])")
+            at += 2
+            continue
+        parts.append(f"[{re.escape(squashed[at])}{_ACCENTED.get(squashed[at], '')}]")
+        at += 1
+    return re.compile(rf"(?<!\w){_GAP.join(parts)}(?!\w)", re.I)
+
+
+def _as_written(found: str, sources: tuple[str, ...]) -> str:
+    """``found`` as the mail writes it, when it writes it with other spacing or accents than
+    the domain it was read from ("Torun Bank" -> "Toruń Bank", "Datosdelsur" -> "Datos del
+    Sur"); unchanged when the mail writes it as found or not at all."""
+    squashed = _squash(found)
+    if len(squashed) < 4 or any(found in source for source in sources):
+        return found
+    pattern = _spelling(squashed)
+    for source in sources:
+        match = pattern.search(source)
+        if match and match.group(0)[:1].isupper():
+            return " ".join(match.group(0).split())
+    return found
+
+
+def _find_company(mail: ParsedMail, text: str) -> str | None:
     core = _domain_core(mail.from_addr)
     client = _CLIENT.search(text)
     if client and _clean(client.group(1)):
@@ -517,6 +718,8 @@ def find_company(mail: ParsedMail, text: str) -> str | None:
         # names it last.
         left, right = via.group(1), name[via.end(1) :].split(None, 1)[-1]
         name = right if not _clean(left) else left
+        if via.string[via.end(1) :].split(None, 1)[0].lower() == "at" and _clean(right):
+            name = right  # "Megan Holt at Saltmarsh Bio": a person at the employer
         if _VENDOR_DOMAIN_WORD.match(_squash(right)) and not _is_org(left):
             name = ""  # "Sara Kim via LinkedIn": a person relayed by a platform, not an employer
     # "Katrin Holzapfel | Rheinfeld Energie": the part of the display name that is the domain's
@@ -546,11 +749,16 @@ def find_company(mail: ParsedMail, text: str) -> str | None:
             if named and not person and not _matches_domain(named, core):
                 return named  # a job board reporting about an employer
         if own_brand:
-            # "Pinewood" in the display name, "Pinewood Group" in the signature: the full name
+            # "Pinewood" in the display name, "Pinewood Group" in the signature: the full name;
+            # also the name an abbreviation stands for ("NHS FT", "USD", "HUSLA").
+            written = _candidates(f"{mail.subject}\n{text}")
             longer = [
                 c
-                for c in _candidates(f"{mail.subject}\n{text}")
-                if c.startswith(name) and len(c) > len(name) and _matches_domain(c, core)
+                for c in written
+                if len(c) > len(name)
+                and _matches_domain(c, core)
+                and (c.startswith(name) or _stands_for(name, c))
+                and _without_place(c, core, written) == c
             ]
             return max(longer, key=len) if longer else name
         if not core or not _matches_domain_anywhere(core, mail, text):
@@ -561,11 +769,24 @@ def find_company(mail: ParsedMail, text: str) -> str | None:
     counts = _candidates(everything)
     matching = [c for c in counts if _matches_domain(c, core)]
     if matching:
-        own = max(matching, key=lambda c: (len(c.split()), len(c), counts[c]))
+        # A name written as the domain writes it beats a longer one it only abbreviates
+        # ("Stadtwerke Lindau" over the inflected "Stadtwerken Lindau").
+        own = max(
+            matching,
+            key=lambda c: (_covers(c, core), len(c.split()), len(c), counts[c]),
+        )
+        own = _without_place(own, core, counts)
         if _is_agency(own) or _AGENCY.search(core):
             employer = _named_employer(mail.subject, text, core)
             if employer:
                 return employer
+        if core.startswith(_plain(own)) and not _covers(own, core):
+            # "Fleur" written alone, "Fleur d'Éloi Labs" in a sentence at fleurdeloilabs
+            spelled = company_from_domain(mail.from_addr)
+            if spelled:
+                spelled_in_mail = _as_written(spelled, (mail.from_name, mail.subject, mail.text))
+                if spelled_in_mail != spelled:
+                    return spelled_in_mail
         return own
     if org_name:
         return name
@@ -661,8 +882,7 @@ def _matches_domain_anywhere(core: str, mail: ParsedMail, text: str) -> bool:
 
 def company_from_domain(address: str) -> str | None:
     """A readable name from the domain alone: "orchardstreetbank" -> "Orchard Street Bank"."""
-    domain = address.rpartition("@")[2].lower()
-    labels = [label for label in domain.split(".")[:-1] if label not in _SKIP_LABELS]
+    labels = _name_labels(address.rpartition("@")[2])
     if not labels:
         return None
     words: list[str] = []
