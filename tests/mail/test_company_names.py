@@ -187,6 +187,12 @@ def test_a_department_or_a_person_is_not_taken_for_the_employer(
             "Recursos Humanos\nHospital San Cristóbal de Orense",
             "Hospital San Cristóbal de Orense",
         ),
+        # the same under a job board's address
+        (
+            "Dunholm Vale NHS FT via TrustJobs <noreply@trustjobs.example>",
+            "Recruitment Team\nDunholm Vale Hospitals NHS Foundation Trust",
+            "Dunholm Vale Hospitals NHS Foundation Trust",
+        ),
         # look-alike: no full form written, the abbreviation stays
         ("Cedar Falls USD <jobs@cedarfallsusd.example>", "Human Resources", "Cedar Falls USD"),
     ],
@@ -217,3 +223,19 @@ def test_an_office_town_after_the_name_is_dropped_when_the_mail_names_the_town_a
     # look-alike: a word that says what the organisation is stays on the name
     sign = "Lucía Prado\nCorran & Vey Analytics"
     assert _company(sender, sign, subject="Analista - Analytics") == "Corran & Vey Analytics"
+
+
+def test_an_agency_that_signs_as_one_names_its_client_from_the_subject() -> None:
+    body = (
+        "Hi Alex,\n\nI've just had feedback from Pellmont Hydraulics on the Data Analyst role."
+        " They have decided not to move forward with your application.\n\nBest,\nTom\n"
+        "Harrowgate Recruitment\n"
+    )
+    sender = "Tom Reece <tom.reece@harrowgate-rec.example>"
+    subject = "Pellmont Hydraulics - feedback"
+    assert _company(sender, "", subject=subject, body=body) == "Pellmont Hydraulics"
+    # look-alike: an employer's own recruiting team, named in its own subject
+    body = REJECTION.format(sign="Pellmont Hydraulics Recruiting")
+    sender = "Recruiting <recruiting@pellmonthydraulics.example>"
+    subject = "Next steps at Pellmont Hydraulics"
+    assert _company(sender, "", subject=subject, body=body) == "Pellmont Hydraulics"

@@ -659,7 +659,20 @@ def find_company(mail: ParsedMail, text: str) -> str | None:
     found = _find_company(mail, text)
     if found is None:
         return None
-    return _as_written(found, (mail.from_name, mail.subject, mail.text))
+    return _as_written(_expanded(found, mail), (mail.from_name, mail.subject, mail.text))
+
+
+def _expanded(found: str, mail: ParsedMail) -> str:
+    """The full form of an abbreviated name when the mail writes it: "Kingsmere NHS FT via
+    TracJobs" signed "Kingsmere Hospitals NHS Foundation Trust" (any domain, even a vendor's)."""
+    if not any(len(word) <= 4 and word.lower() not in _NAME_JOINS for word in found.split()):
+        return found
+    fuller = [
+        c
+        for c in _candidates(f"{mail.subject}\n{mail.text}")
+        if len(c) > len(found) and _stands_for(found, c)
+    ]
+    return max(fuller, key=len) if fuller else found
 
 
 # Letters a domain writes plainly, by the accented letters they stand for.
@@ -776,7 +789,7 @@ def _find_company(mail: ParsedMail, text: str) -> str | None:
             key=lambda c: (_covers(c, core), len(c.split()), len(c), counts[c]),
         )
         own = _without_place(own, core, counts)
-        if _is_agency(own) or _AGENCY.search(core):
+        if _is_agency(own) or _AGENCY.search(core) or _signed_as_agency(own, mail):
             employer = _named_employer(mail.subject, text, core)
             if employer:
                 return employer
@@ -808,6 +821,22 @@ _AGENCY = re.compile(
     r"recrutamento|uitzend|interim",
     re.I,
 )
+
+
+def _signed_as_agency(name: str, mail: ParsedMail) -> bool:
+    """ "Castlegate Recruitment" under mail from castlegate-rec about "Orwell Hydrogen -
+    feedback": an agency, though its domain and the name left after cleaning do not say so.
+    An employer's own team ("Orbis Grid Talent Team") writes its own name in the subject."""
+    if name.lower() in mail.subject.lower():
+        return False
+    return bool(
+        re.search(
+            rf"(?<!\w){re.escape(name)}[ \t]+(?:recruitment|recruiting|talent|staffing|search|"
+            r"personnel|resourcing|consulting)\b(?![ \t]+team)",
+            mail.text,
+            re.I,
+        )
+    )
 
 
 def _is_agency(name: str) -> bool:
