@@ -57,6 +57,12 @@ def _company(
             "Lena Brandt\nAshcroft Credit Union",
             "Ashcroft Credit Union",
         ),
+        # short words, each whole: "elm", "bay" and "aid" of Elm Bay Rescue Aid
+        (
+            "Kai Moana <kai.moana@elmbayaid.example>",
+            "Kai Moana\nElm Bay Rescue Aid",
+            "Elm Bay Rescue Aid",
+        ),
         # a name built around the domain's one word
         (
             "Claire Morel <claire.morel@corbelin.example>",
@@ -129,6 +135,9 @@ def test_a_name_read_off_the_domain_takes_the_spelling_the_mail_writes(
         ("Gemeente Dijkveld - HRM <hrm@dijkveld.example>", "Gemeente Dijkveld"),
         ("Recursos Humanos Caja Lebrija <rrhh@cajalebrija.example>", "Caja Lebrija"),
         ("Werken bij Noordhaven <werkenbij@noordhaven.example>", "Noordhaven"),
+        # an in-house team named like an agency, before the employer its domain names
+        ("Talento Bodegas Ulla <no-responder@bodegasulla.example>", "Bodegas Ulla"),
+        ("Talento Humano Aerovia Quetzal <empleo@aeroviaquetzal.example>", "Aerovia Quetzal"),
         ("Tunturi Works Oy <careers@tunturiworks.example>", "Tunturi Works"),
         ("Carrow Partners LP <recruiting@carrowpartners.example>", "Carrow Partners"),
         ("Sembawang Data Pte <hr@sembawangdata.example>", "Sembawang Data"),

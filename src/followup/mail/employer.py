@@ -328,14 +328,14 @@ def _abbreviates(core: str, candidate: str) -> bool:
     """Whether ``core`` is ``candidate`` shortened as domains shorten names: a prefix of some of
     its words, in order ("northgatebs": Northgate Building Society, "ventosatlantico": Ventos do
     Atlântico Energia, "univlorvalle": Université de Lorvalle). At least two words must be used
-    and one of them whole (four letters or more), so that "fernhill" is not "F. Ernhill"."""
+    and enough of them whole, so that "fernhill" is not "F. Ernhill"."""
     words = [w for w in (_squash(part) for part in re.split(r"[\s'’-]+", candidate)) if w]
     if len(core) < 5 or not 2 <= len(words) <= 9:
         return False
 
-    def walk(at: int, word: int, used: int, whole: bool) -> bool:
+    def walk(at: int, word: int, used: int, whole: int) -> bool:
         if at == len(core):
-            return used >= 2 and whole
+            return used >= 2 and whole >= 2
         if word == len(words):
             return False
         current = words[word]
@@ -347,12 +347,14 @@ def _abbreviates(core: str, candidate: str) -> bool:
         ):
             common += 1
         for size in range(common, 0, -1):
-            is_whole = size == len(current) and size >= 4
-            if walk(at + size, word + 1, used + 1, whole or is_whole):
+            # a whole word of four letters counts twice: "red", "gum" and "aid" of "Red Gum
+            # Community Aid" together say as much as "northgate" of "Northgate Building Society"
+            weight = 0 if size < len(current) else (2 if size >= 4 else 1)
+            if walk(at + size, word + 1, used + 1, whole + weight):
                 return True
         return walk(at, word + 1, used, whole)  # a word the domain leaves out
 
-    return walk(0, 0, 0, False)
+    return walk(0, 0, 0, 0)
 
 
 def _covers(candidate: str, core: str) -> bool:
@@ -534,7 +536,7 @@ _LEADING_TEAM = re.compile(
     r"^(?:(?:recursos humanos|ressources humaines|risorse umane|direzione risorse umane|"
     r"direction des ressources humaines|talent acquisition|acquisition|zespół(?: rekrutacji)?|"
     r"dział (?:kadr|hr|personalny)|kariera|werken bij|empleo|entretien|entrevista|colloquio|"
-    r"interviews?|service desk|time de talentos|equipo de selección)(?:[ \t]+[-|–:])?[ \t]+)+"
+    r"interviews?|service desk|time de talentos|equipo de selección|talento humano|gestión humana)(?:[ \t]+[-|–:])?[ \t]+)+"
     r"(?=\S)",
     re.I,
 )
@@ -740,6 +742,14 @@ def _find_company(mail: ParsedMail, text: str) -> str | None:
     if len(sides) == 2 and not _matches_domain(sides[0], core) and _matches_domain(sides[1], core):
         name = sides[1]
     name = _clean(name)
+    words = name.split()
+    if (
+        len(words) >= 2
+        and _AGENCY.search(words[0])
+        and not _AGENCY.search(core)
+        and _matches_domain(" ".join(words[1:]), core)
+    ):
+        name = " ".join(words[1:])  # "Talento Almacenes Ribera": the employer's own team
     agency = _AGENCY.search(core) or (name and _is_agency(name))
     if agency and not _vendor_domain(mail.from_addr):
         client_name = _named_employer(mail.subject, text, core)
