@@ -34,6 +34,7 @@ FIRST_SIGHT: dict[str, tuple[str, ...]] = {
     "faca447": ("blind47", "blind48", "blind49"),
     "d1563d1": ("blind50", "blind51", "blind52", "blind53"),
     "2717fc5": ("blind54", "blind55", "blind56", "blind57", "blind58"),
+    "e2257a0": ("blind59", "blind60", "blind61", "blind62", "blind63"),
 }
 KINDS = (
     "interview_invite",

@@ -1038,3 +1038,56 @@ def test_a_second_choice_is_open_only_while_the_other_offer_is_pending() -> None
         "you're our next choice."
     )
     assert read_mail(_mail(pending)).kind is MailKind.EMPLOYER_REPLY
+
+
+@pytest.mark.parametrize(
+    ("body", "kind"),
+    [
+        # from blind59-63
+        ("Anbei unser Personalbogen. Bitte senden Sie ihn ausgefüllt bis Freitag zurück, "
+         "zusammen mit einem Führungszeugnis.", MailKind.EMPLOYER_REPLY),
+        ("Para continuar con su proceso le solicitamos diligenciar el formulario de datos "
+         "adjunto.", MailKind.EMPLOYER_REPLY),
+        ("Votre profil a retenu l'attention du directeur. La suite du processus se déroulera en "
+         "deux temps ; les dates vous seront communiquées ultérieurement.",
+         MailKind.EMPLOYER_REPLY),
+        ("Kies zelf een moment dat jou past via onze planner voor een videogesprek met het team.",
+         MailKind.INTERVIEW_INVITE),
+        ("Todavía no es una oferta formal, pero eres nuestra primera opción. En cuanto tenga el "
+         "visto bueno te busco.", MailKind.EMPLOYER_REPLY),
+        ("Further to your conditional offer, I need two proofs of address and your DBS form. "
+         "Please let me know which day suits you to bring them in.", MailKind.EMPLOYER_REPLY),
+        ("Zoals besproken bieden we je de functie van planner aan, per 1 juli, EUR 3.850 bruto "
+         "per maand.", MailKind.OFFER),
+        ("They still have two candidates to see this week and have promised me feedback. I'll "
+         "call you as soon as I hear anything.", MailKind.EMPLOYER_REPLY),
+    ],
+)  # fmt: skip
+def test_round_sixteen_families(body: str, kind: MailKind) -> None:
+    assert read_mail(_mail(body)).kind is kind
+
+
+def test_friends_sign_off_with_a_name_under_a_kiss() -> None:
+    raw = _mail(
+        "Heel veel succes morgen! Zaterdag koffie? Dan hoor ik alles over dat aanbod van je "
+        "baas.\n\nDikke kus,\nLotte",
+        sender="Lotte <lotte@inbox.example>",
+    ).replace(b"Subject: Your application", b"Subject: Re: morgen!!")
+    assert read_mail(raw).kind is MailKind.OTHER
+
+
+def test_give_me_until_a_day_is_a_promise_by_that_day() -> None:
+    body = "Give me until Tuesday to sync with Aisha and I'll get back to you with an answer."
+    reading = read_mail(_mail(body))
+    assert reading.respond_by is not None
+    assert reading.respond_by.isoformat() == "2027-02-16"
+
+
+def test_the_day_after_a_meeting_named_in_the_previous_clause() -> None:
+    body = (
+        "A decisão final cabe ao conselho, que reúne na quinta-feira; contactá-la-emos no dia "
+        "seguinte com uma resposta."
+    )
+    reading = read_mail(_mail(body))
+    assert reading.respond_by is not None
+    assert reading.respond_by.isoformat() == "2027-02-12"

@@ -70,6 +70,16 @@ _POSTPONED = re.compile(
     r"został[oa]? (?:przełożon|odwołan)[ya]|nowy termin",
     re.I,
 )
+_NOT_AN_OFFER = re.compile(
+    r"(?:not|n't) (?:yet )?(?:a|an) (?:formal |official |written )?offer|not an offer yet|"
+    r"(?:does not|doesn't) constitute an offer|noch kein (?:formales )?angebot|"
+    r"pas encore une offre|(?:todavía|aún) no es una oferta|ainda não é uma (?:oferta|proposta)|"
+    r"non è ancora un'offerta|nog geen (?:formeel )?aanbod|"
+    r"to (?:jeszcze )?nie jest (?:jeszcze )?oferta|"
+    # pre-employment checks after the offer: "further to your conditional offer ... DBS"
+    r"(?:further to|following) (?:your|the) (?:conditional |verbal |formal )?offer"
+    r"[^.]{0,200}(?:check|document|dbs|right to work|reference|proof)"
+)
 _INVITE_VERB = re.compile(
     r"\binvit|einlad|inviter|invitamos|convidamos|invitiamo|uitnodig|zaprasz|zaprosi"
 )
@@ -115,7 +125,9 @@ _MEETING_WORDS = re.compile(
     r"spotkani|schedul|availab|slot|instead|"
     # dropping by: "kun je woensdag om 16:00 langskomen?", "come by", "vorbeikommen"
     r"langskom|praten|kennismak|vorbeikom|come (?:in|by|over)|pop in|drop by|passer nous voir|"
-    r"pasarte|passar por|passare da|wpaść|przyjść|coffee|koffie|kaffee|café",
+    r"pasarte|passar por|passare da|wpaść|przyjść|coffee|koffie|kaffee|café|"
+    # a booking: "réservez votre créneau", "choose a half-day block from the link below"
+    r"rencontr|créneau|block|link below|booking link|lien ci-dessous|enlace|planner|calendly",
     re.I,
 )
 _FORWARD_SUBJECT = re.compile(r"^\s*(?:fwd?|fw|tr|wg|rv|i|enc|doorst)\s*:", re.I)
@@ -257,7 +269,19 @@ _STILL_OPEN = re.compile(
     r"aún no (?:ha )?(?:finalizado|concluido|terminado)|"
     r"ainda não (?:foi )?(?:concluído|finalizado|terminou)|"
     r"non (?:è )?ancora (?:concluso|terminato|chiuso)|"
-    r"nog niet afgerond|jeszcze nie (?:został[oa]? )?zakończon"
+    r"nog niet afgerond|jeszcze nie (?:został[oa]? )?zakończon|"
+    # the next steps described: "la suite du processus se déroulera en deux temps"
+    r"the next steps? (?:is|are|will be|would be)|la suite du processus|"
+    r"prochaines? étapes? (?:sera|est)|"
+    r"nächsten? schritte? (?:ist|sind|wäre|wird)|(?:el )?siguiente paso (?:es|será)|"
+    r"(?:o )?próximo passo (?:é|será)|(?:il )?prossimo passo (?:è|sarà)|volgende stap (?:is|wordt)|"
+    r"kolejnym etapem (?:jest|będzie)|"
+    # dates to follow: "les dates vous seront communiquées ultérieurement"
+    r"(?:dates?|times?|details) (?:will|are to) (?:be )?"
+    r"(?:communicated|confirmed|sent|shared)|"
+    r"seront communiquées|werden (?:ihnen |dir )?(?:noch )?mitgeteilt|"
+    r"serán comunicad|serão comunicad|"
+    r"saranno comunicat|worden (?:nog )?(?:gecommuniceerd|doorgegeven)|zostaną przekazane"
 )
 # The process is late, not over: "lamentablemente el proceso se ha retrasado", "leider
 # verzögert sich unsere Entscheidung". Lower-cased text.
@@ -501,7 +525,9 @@ def classify(mail: ParsedMail, signals: HeaderSignals) -> Verdict:
         # However sure the model is, the text must state the gist: naive Bayes is
         # overconfident (words, pairs and word starts count the same evidence three times),
         # and with ~2,700 examples "Happy to share feedback - shall we talk?" got p = 0.9995.
-        if found.kind is MailKind.OFFER and _NEGATED_OFFER.search(lowered):
+        if found.kind is MailKind.OFFER and (
+            _NEGATED_OFFER.search(lowered) or _NOT_AN_OFFER.search(lowered)
+        ):
             return None  # "we can't offer relocation, but the salary is negotiable"
         gist = _REJECTION_GIST if found.kind is MailKind.REJECTION else _OFFER_GIST
         if not gist.search(lowered):
@@ -590,6 +616,8 @@ def classify(mail: ParsedMail, signals: HeaderSignals) -> Verdict:
     real_offer = scores.strongest[MailKind.OFFER] >= 4
     if real_offer and _SHOPPING.search(lowered) and not _JOB_WORDS.search(lowered):
         real_offer = False
+    if real_offer and _NOT_AN_OFFER.search(lowered):
+        real_offer = False  # "todavía no es una oferta formal, pero eres nuestra primera opción"
     if (
         offer >= 5
         and real_offer
@@ -643,7 +671,11 @@ def classify(mail: ParsedMail, signals: HeaderSignals) -> Verdict:
         other >= 4 and not (personal_only and employer > other and not signals.free_mail_sender)
     )
     # Mentions ("the second interview", "entrevista") add up but never make an invite alone.
-    real_invite = scores.strongest[MailKind.INTERVIEW_INVITE] >= 3 or slot is not None
+    # and a scheduling phrase alone ("let me know which day suits you" to bring documents in)
+    # needs something to meet for
+    real_invite = slot is not None or (
+        scores.strongest[MailKind.INTERVIEW_INVITE] >= 3 and bool(_MEETING_WORDS.search(text))
+    )
     # Interviews that happened ("the virtual onsite", "debriefing Thursday") and a promised
     # answer make an update, not an invitation: an invitation names a slot or invites.
     answer_promised = (

@@ -590,7 +590,8 @@ _TIME = (
     r"(?:\s*(?P<ap{n}>a\.?m\.?|p\.?m\.?)|(?P<hh{n}>h|\s?uhr|\s?hrs|\s?uur|\s?horas|\s?godz\.?|u(?![a-z]))?)"
 )
 TIME_RE = re.compile(
-    r"(?<![\w:.,/-])" + _TIME.format(n=1) + r"(?![./-]\d|\s?%)"  # "13.05.2026" is a date, "0.15%" a share
+    # "13.05.2026" is a date, "0.15%" a share, "EUR 4.150" an amount
+    r"(?<![\w:.,/-])" + _TIME.format(n=1) + r"(?![./-]\d|\s?%|\d)"
     + r"(?:\s*(?:-|–|to|until|bis|à|a|al|tot|do)\s*" + _TIME.format(n=2) + r")?"
     # Outlook writes "(UTC-05:00) Eastern Time": a named zone after the offset wins (the offset
     # label ignores DST); a bare "UTC+2" / "GMT-7" is a fixed offset.

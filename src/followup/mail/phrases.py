@@ -43,9 +43,11 @@ languages: a status-update phrase, and in classify.py a brake on weak rejection 
 # Personal mail about the search, from friends and family: "how did it go?", "fingers
 # crossed", "love, Mum". classify.py lets these give way to stronger employer-reply phrases.
 PERSONAL = (
+    r"\blol\b|\bhaha+\b|(?:mom|mum|dad|grandma) says hi|\bbrunch\b|dikke kus|\bliefs,|heel veel succes|"
+    r"trzymam kciuki|"
     r"how did (?:the|your|it)\b[^?.]{0,60}go|how(?:'s| is) (?:the|your) (?:job )?(?:hunt|search|job search)|(?:des nouvelles|comment s'est passée?) (?:de |pour )?(?:ton|ta) (?:entrevue|entretien)|qué tal (?:fue|te fue|ha ido)|cuéntame(?:lo)? todo|comment s'est passée? (?:ton|ta)|raconte-moi tout|"
     r"wie (?:war|lief) (?:dein|das|es)\b[^?.]{0,60}\?|(?:ich )?drück(?:e)? dir (?:alle |die )?daumen|erzähl mir alles|como (?:foi|correu) (?:a|o) (?:tua|teu|sua|seu)?|t[ôo] torcendo|estou torcendo|me conta quando|(?:me )?conta(?:-me)? tudo|"
-    r"com'è andat[oa]|raccontami tutto|hoe ging (?:het|je)|vertel me alles|jak (?:poszło|poszła|ci poszło)|opowiadaj wszystko|tell (?:me|us) (?:everything|how it went)|fingers crossed|good luck (?:at|on|tomorrow|today|with (?:the|your|tomorrow)'?s? interview)|love you(?:[!,.\n]|$| (?:lots|so much|both|all))|\bhi love\b|\blove (?:mum|mom|dad)\b|\bxx+\s*$|(?:^|\n|[.!?)] )(?:(?:love|hugs|besos|bisous|bises|küsse|kuss|beijos?|beijinhos|baci|bacioni|kusjes|buziaki|całuję|bussi|bussis)(?:,|!|\s*$)|xx+\b)|drinks (?:when|after|on|tonight|later|\w+day)|dinner (?:next|on|this)|\bomg\b|(?:to|let's|we (?:must|should)) celebrate|i'm buying"
+    r"com'è andat[oa]|raccontami tutto|hoe ging (?:het|je)|vertel me alles|jak (?:poszło|poszła|ci poszło)|opowiadaj wszystko|tell (?:me|us) (?:everything|how it went)|fingers crossed|good luck (?:at|on|tomorrow|today|with (?:the|your|tomorrow)'?s? interview)|love you(?:[!,.\n]|$| (?:lots|so much|both|all))|\bhi love\b|\blove (?:mum|mom|dad)\b|\bxx+\s*$|(?:^|\n|[.!?)] )(?:(?:love|hugs|besos|bisous|bises|küsse|kuss|beijos?|beijinhos|baci|bacioni|kusjes|buziaki|całuję|bussi|bussis)(?:,|!|\s*$|\s*\n\s*[^\W\d_]{2,12}\s*$)|xx+\b)|drinks (?:when|after|on|tonight|later|\w+day)|dinner (?:next|on|this)|\bomg\b|(?:to|let's|we (?:must|should)) celebrate|i'm buying"
 )
 
 # Shop and marketing wording ("20% off", "shop now", "free shipping"): with it and no job word
@@ -573,7 +575,7 @@ _RAW: dict[MailKind, list[Entry]] = {
             r"(?:bieten|biete) (?:ihnen|dir) (?:die|eine) (?:stelle|position) an|"
             r"(?:oferecemos|ofereço)(?:-lhe|-te)? (?:a|uma|o) (?:vaga|posição|lugar|contrato)|"
             r"(?:ti|le|vi) offriamo (?:il|la|un|una) (?:posto|posizione|contratto|ruolo)|"
-            r"(?:bieden|bied) (?:je|u) (?:de|een) (?:functie|baan|plek|vaste aanstelling) aan|"
+            r"(?:bieden|bied)(?: we| wij| ik)? (?:je|u) (?:graag )?(?:de|een) (?:functie|baan|plek|positie|vaste aanstelling)\b|^(?:arbeids)?aanbod\b|"
             r"oferujemy (?:ci|panu|pani) (?:stanowisko|pracę|umowę)",
         ),
         # second-language English: "we are very happy to propose you the position of Sous Chef"
@@ -657,7 +659,7 @@ _RAW: dict[MailKind, list[Entry]] = {
         # Dutch
         (
             5,
-            r"(?:(?:arbeids)?aanbod|jobaanbieding|blij (?:je|u) (?:de functie|een aanbod) aan te bieden)",
+            r"(?:arbeidsaanbod|(?:ons|een|het|dit) (?:formele? |officiële? |schriftelijke? )?aanbod\b|jobaanbieding|blij (?:je|u) (?:de functie|een aanbod) aan te bieden)",
         ),
         # Polish
         (
@@ -764,7 +766,7 @@ _RAW: dict[MailKind, list[Entry]] = {
             r"(?:convidamos|convocamos)(?:-[oa])? para (?:uma )?entrevista|ti invitiamo a (?:un )?colloquio|"
             r"nodigen (?:je|u) (?:graag )?uit voor een (?:gesprek|sollicitatiegesprek)|graag (?:eens )?kennismaken|"
             r"zapraszamy do (?:kolejnego|następnego|drugiego) etapu|nagrani[ea] wideo|"
-            r"uitnodigen voor (?:een |het )?(?:eerste |tweede )?(?:\w*gesprek|interview)|(?:een )?moment kiezen dat (?:je|u) (?:schikt|past)",
+            r"uitnodigen voor (?:een |het )?(?:eerste |tweede )?(?:\w*gesprek|interview)|(?:een )?moment kiezen dat (?:je|u) (?:schikt|past)|kies (?:zelf )?een (?:moment|tijdstip|datum)|via (?:onze|de) (?:planner|agenda-?link)",
         ),
         # a (recorded) video interview and "the next step is an interview" in the other languages
         (
@@ -1083,6 +1085,32 @@ _RAW: dict[MailKind, list[Entry]] = {
         ),
     ],
     MailKind.EMPLOYER_REPLY: [
+        # a process still running: "they still have two candidates to see this week", "I'll call
+        # you as soon as I hear anything", "he's promised me feedback by Thursday"
+        (
+            3,
+            r"(?:still )?(?:have|has|got) (?:\w+ )?(?:more |other |further )?(?:candidates|people|applicants) to "
+            r"(?:see|interview|meet|speak)|as soon as (?:i|we) (?:hear|know) (?:anything|back|more)|"
+            r"promised (?:me|us) (?:feedback|an answer|a decision)|(?:will|'ll) (?:call|ring) you (?:as soon|when|once)",
+        ),
+        # "eres nuestra primera opción", "you're our top choice": news that keeps it going
+        (
+            3,
+            r"(?:eres|es usted|you are|you're|sei|é|jesteś|bent u|ben je|vous êtes|du bist|sie sind) "
+            r"(?:still )?(?:nuestra|our|la nostra|a nossa|naszym|onze|notre|unser\w*) "
+            r"(?:primera|first|top|prima|primeira|pierwszym|eerste|premier|premi[eè]re|erste\w*) "
+            r"(?:opción|choice|candidate|scelta|opção|wyborem|keuze|choix|wahl)",
+        ),
+        # forms and papers asked for: "Personalbogen ... ausgefüllt zurückzusenden",
+        # "diligenciar el formulario", "fill in the attached form"
+        (
+            3,
+            r"zurück(?:zu)?(?:senden|schicken)|ausgefüllt|personal(?:frage)?bogen|führungszeugnis|strafregister|"
+            r"diligenciar|formulario de datos|autorización de tratamiento|formulaire (?:ci-joint|à compléter|joint)|"
+            r"compilare il modulo|modulo (?:allegato|da compilare)|formulier (?:invullen|in te vullen)|"
+            r"(?:wypełni|uzupełni)\w* formularz|fill (?:in|out) (?:the|our) (?:attached )?form|"
+            r"complete the (?:attached |enclosed )?(?:form|questionnaire)|pre-employment (?:checks|screening)",
+        ),
         # an update after an interview opens like a receipt: "vielen Dank für Ihre Bewerbung
         # und das Vorstellungsgespräch am 24. Februar", "Zwischenbescheid", "status update"
         (

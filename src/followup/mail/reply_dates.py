@@ -33,7 +33,7 @@ _REPLY_CUE = re.compile(
     r"decision|decide|feedback|respond|reply to you|contact you|reach out|come back|follow up with|"
     r"(?<!personal )(?<!family )news|touch base|"
     # a public body's "se comunique ... en un plazo de diez días hábiles"
-    r"se comuni(?:que|cará)|será comunicad|sarà comunicat|sera communiqu|mitgeteilt|bekanntgegeben|"
+    r"contact[aá]-(?:l[oa]s?|te)-emos|(?:uma|com uma|a nossa) resposta|se comuni(?:que|cará)|será comunicad|sarà comunicat|sera communiqu|mitgeteilt|bekanntgegeben|"
     r"resolución|resolução|review (?:your|all)|reviewing|next steps|"
     r"reviendr|revenir vers|réponse|décision|retour|tenir informé|contacter|nouvelles|"
     r"melden|rückmeldung|entscheidung|entscheiden|informieren|bescheid|zurückkommen|"
@@ -100,7 +100,7 @@ def _unwrap(text: str) -> str:
 
 _BY = re.compile(
     r"(?:\bby|before|no later than|within|d'ici|avant|bis|vor|antes d[eo]l?|hasta|até|"
-    r"allow us (?:time )?(?:till|until)|"
+    r"allow us (?:time )?(?:till|until)|give (?:me|us)(?: time)? (?:till|until)|"
     r"entro|voor|uiterlijk|do|przed|"
     # "at the latest": spätestens (am), au plus tard (le), como muy tarde (el)...
     r"latest|spätestens|plus tard|más tardar|(?:como|lo más) tarde|muy tarde|mais tardar|più tardi|najpóźniej)"
@@ -163,8 +163,10 @@ def find_respond_by(
     text = expand_chat(text)  # "will get back to u in 2 wks max"
     fallback: date | None = None
     uncued: date | None = None
+    previous_day: date | None = None  # the last day the previous sentence named
     for sentence in _SENTENCE.finditer(_unwrap(text)):
         chunk = sentence.group(0)
+        day_before, previous_day = previous_day, None
         # The cue tables are lower-case and compiled without IGNORECASE (three times faster).
         low = chunk.lower()
         if not _DATEISH.search(low):
@@ -189,6 +191,7 @@ def find_respond_by(
             and not _CLOCK_AFTER.match(chunk, m.end)
             and not chunk.startswith(("'s", "’s"), m.end)  # "Monday's first round": an event
         ]
+        previous_day = mentions[-1].day if mentions else None
         introduced = [
             m
             for m in mentions
@@ -223,10 +226,13 @@ def find_respond_by(
                 day = named[-1].day
                 fallback = day + timedelta(days=max(0, 4 - day.weekday()))
         day_after = _DAY_AFTER.search(low, cue.start())
-        if day_after and mentions and fallback is None:
-            named = [m for m in mentions if m.end <= day_after.start()]
-            if named:
-                fallback = named[-1].day + timedelta(days=1)
+        if day_after:
+            named_days = [m.day for m in mentions if m.end <= day_after.start()]
+            if not named_days and day_before is not None:
+                # "the board meets on Thursday; we'll contact you the day after"
+                fallback = day_before + timedelta(days=1)
+            elif named_days and fallback is None:
+                fallback = named_days[-1] + timedelta(days=1)
         if after_cue and fallback is None:
             # "I'll talk to HR tomorrow and come back to you Monday": a day after the promise
             # beats an errand named before it

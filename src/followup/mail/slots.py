@@ -63,7 +63,8 @@ _ONE_WAY = re.compile(
     r"one-way|(?:pre-)?recorded (?:video )?interview|on-demand (?:video )?interview|record (?:your|the) (?:answers|responses)|asynchronous|"
     r"hirevue|no interviewer|nagrani[ea] wideo|w formie nagrania|entretien (?:vidéo )?différé|(?:entrevista|v[íi]deo) (?:en )?diferid|"
     r"grabándote|gravando-te|gravar (?:as )?(?:suas|tuas) respostas|enregistrer vos réponses|"
-    r"videointerview (?:ohne|aufzeichnen)|intervista (?:video )?registrata|opgenomen video",
+    r"videointerview (?:ohne|aufzeichnen)|intervista (?:video )?registrata|opgenomen video|"
+    r"no one on the other end|record each answer".replace(" ", r"\s+"),  # hard-wrapped lines
     re.I,
 )
 
