@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 
 from followup.mail import MailKind, read_mail
+from followup.mail.employer import company_from_domain
 
 REJECTION = (
     "Hi Alex,\n\nThank you for the time you spent with us on the Data Analyst role. After"
@@ -70,7 +71,7 @@ def _company(
             "Atelier Corbelin",
         ),
         # the look-alike: nothing written, the domain's own reading stays
-        ("Ines Varga <ines.varga@quennellrail.example>", "Ines", "Quennellrail"),
+        ("Ines Varga <ines.varga@quennellrail.example>", "Ines", "Quennell Rail"),
     ],
 )
 def test_a_domain_that_shortens_the_name_gives_way_to_the_name_written(
@@ -248,3 +249,20 @@ def test_an_agency_that_signs_as_one_names_its_client_from_the_subject() -> None
     sender = "Recruiting <recruiting@pellmonthydraulics.example>"
     subject = "Next steps at Pellmont Hydraulics"
     assert _company(sender, "", subject=subject, body=body) == "Pellmont Hydraulics"
+
+
+@pytest.mark.parametrize(
+    ("address", "expected"),
+    [
+        ("hr@kelsomarine.example", "Kelso Marine"),
+        ("talent@brambleprecision.example", "Bramble Precision"),
+        ("jobs@wrenhollowgrocers.example", "Wrenhollow Grocers"),
+        # look-alikes: a short word stays on a short stem, one brand word ("Zantrail")
+        ("jobs@zantrail.example", "Zantrail"),
+        ("jobs@orbtech.example", "Orbtech"),
+    ],
+)
+def test_a_glued_domain_splits_off_the_industry_word_it_ends_with(
+    address: str, expected: str
+) -> None:
+    assert company_from_domain(address) == expected

@@ -128,7 +128,9 @@ _SPLIT_WORDS = sorted(
     outdoor nurseries markets holdings ventures recruiting staffing search ai works engineering
     payments dynamics insights research realty shipping medical dental publishing grid harbor tech
     soft
-    harbour street bay point"""
+    harbour street bay point
+    bio marine precision rail devices design foundation grocers kitchen brewing architects
+    airways sound lane"""
     ),
     key=len,
     reverse=True,
@@ -928,8 +930,14 @@ def company_from_domain(address: str) -> str | None:
     for part in labels[-1].split("-"):
         tail: list[str] = []
         while True:
+            # a short word splits off a longer stem only: "Tarrant Rail", but "Fintrail"
             word = next(
-                (w for w in _SPLIT_WORDS if part.endswith(w) and len(part) - len(w) >= 3), None
+                (
+                    w
+                    for w in _SPLIT_WORDS
+                    if part.endswith(w) and len(part) - len(w) >= (5 if len(w) <= 4 else 3)
+                ),
+                None,
             )
             if word is None:
                 break
