@@ -257,9 +257,13 @@ def test_an_agency_that_signs_as_one_names_its_client_from_the_subject() -> None
         ("hr@kelsomarine.example", "Kelso Marine"),
         ("talent@brambleprecision.example", "Bramble Precision"),
         ("jobs@wrenhollowgrocers.example", "Wrenhollow Grocers"),
+        # a word that begins names in French, Italian, Spanish...
+        ("rh@maisonlavande.example", "Maison Lavande"),
+        ("jobs@studiocorvino.example", "Studio Corvino"),
         # look-alikes: a short word stays on a short stem, one brand word ("Zantrail")
         ("jobs@zantrail.example", "Zantrail"),
         ("jobs@orbtech.example", "Orbtech"),
+        ("jobs@radiola.example", "Radiola"),
     ],
 )
 def test_a_glued_domain_splits_off_the_industry_word_it_ends_with(

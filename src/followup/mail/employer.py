@@ -135,6 +135,16 @@ _SPLIT_WORDS = sorted(
     key=len,
     reverse=True,
 )
+# Words that begin company names in the languages of the corpus ("Maison Bleue", "Studio
+# Mirabeau", "Radio Ventaglio"), split off the front of a run-together domain label.
+_HEAD_WORDS = sorted(
+    _words(
+        """maison atelier studio estudio radio banco banca banque grupo gruppo groupe
+    hotel cafe casa bodegas cooperativa officine clinica farmacia agricola"""
+    ),
+    key=len,
+    reverse=True,
+)
 _TRANSLIT = str.maketrans(
     {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "&": "and", "ł": "l", "ø": "oe", "æ": "ae"}
 )
@@ -928,6 +938,10 @@ def company_from_domain(address: str) -> str | None:
         return None
     words: list[str] = []
     for part in labels[-1].split("-"):
+        head = next((w for w in _HEAD_WORDS if part.startswith(w) and len(part) - len(w) >= 4), "")
+        if head:
+            words.append(head)  # "maisonbleue" -> "Maison Bleue"
+            part = part[len(head) :]
         tail: list[str] = []
         while True:
             # a short word splits off a longer stem only: "Tarrant Rail", but "Fintrail"
