@@ -36,6 +36,11 @@ FIRST_SIGHT: dict[str, tuple[str, ...]] = {
     "2717fc5": ("blind54", "blind55", "blind56", "blind57", "blind58"),
     "e2257a0": ("blind59", "blind60", "blind61", "blind62", "blind63"),
 }
+# Session 3 began at faca447. Its sets come in two mixes: the usual one (about 9 employer replies
+# in 45) and one weighted to employer replies of every sort (about 20 in 46), written to test the
+# kind whose recall was short of the target.
+SESSION_3 = ("faca447", "d1563d1", "2717fc5", "e2257a0", "02e857e")
+EMPLOYER_HEAVY = frozenset(f"blind{n}" for n in (48, 50, 51, 54, 55, 58, 59, 60, 62, 64, 65, 67))
 KINDS = (
     "interview_invite",
     "rejection",
@@ -139,6 +144,16 @@ def main() -> None:
         everything.update(readings)
         report(readings, f"{', '.join(sets)} read by {commit}")
     report(everything, "all sets on first sight, pooled")
+    session = [s for commit in SESSION_3 for s in FIRST_SIGHT.get(commit, ())]
+    for label, chosen in (
+        ("session 3, usual mix", [s for s in session if s not in EMPLOYER_HEAVY]),
+        ("session 3, weighted to employer replies", [s for s in session if s in EMPLOYER_HEAVY]),
+        ("session 3, all", session),
+    ):
+        report(
+            {k: v for k, v in everything.items() if k.split("/")[0] in chosen},
+            f"{label} ({', '.join(chosen)}), pooled",
+        )
     for rounds in (2, 1):
         last = [s for sets in list(FIRST_SIGHT.values())[-rounds:] for s in sets]
         which = "round" if rounds == 1 else f"{rounds} rounds"

@@ -1091,3 +1091,14 @@ def test_the_day_after_a_meeting_named_in_the_previous_clause() -> None:
     reading = read_mail(_mail(body))
     assert reading.respond_by is not None
     assert reading.respond_by.isoformat() == "2027-02-12"
+
+
+def test_a_person_naming_the_readers_own_process_writes_about_an_application() -> None:
+    body = "Para continuar con su proceso, necesito una copia de su título antes del viernes."
+    assert read_mail(_mail(body)).kind is MailKind.EMPLOYER_REPLY
+    board = _mail(
+        "Havenlijn heeft je sollicitatie voor Teamleider (Rotterdam) bekeken. Maak je profiel "
+        "compleet!",
+        sender="Werkspoor <notificaties@werkspoor.example>",
+    )
+    assert read_mail(board).kind is MailKind.OTHER

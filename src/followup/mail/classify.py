@@ -176,6 +176,13 @@ _YOUR_APPLICATION = re.compile(
     r"(?:la tua|la sua) candidatura|(?:je|jouw|uw) sollicitatie|"
     r"(?:twoja|pana|pani) (?:aplikacja|kandydatura)"
 )
+_YOUR_PROCESS = re.compile(
+    _YOUR_APPLICATION.pattern + r"|your (?:recruitment |selection |hiring |interview )?process|"
+    r"(?:ihr|ihrem|dein|deinem) (?:bewerbungs|auswahl)?(?:prozess|verfahren)|"
+    r"(?:su|tu) proceso|(?:seu|teu) processo|votre processus|"
+    r"(?:il tuo|il suo) (?:processo|percorso)|"
+    r"(?:je|uw) (?:sollicitatie)?(?:proces|procedure)|(?:pana|pani|twój|twoja) (?:proces|rekrutacj)"
+)
 _DECISION_TO_COME = re.compile(
     r"\b(?:decision|decide|final call|make a call)|décision|décider|entscheidung|entscheiden|"
     r"decisión|decidir|decisão|decisione|decidere|besluit|beslissing|decyzj",
@@ -738,8 +745,14 @@ def classify(mail: ParsedMail, signals: HeaderSignals) -> Verdict:
     rescued = rescue()
     if rescued is not None:
         return rescued
+    # (a person who names the reader's own candidacy or process writes about an application;
+    # a recruiter's cold approach never has one to name)
     if not signals.no_reply_sender and (
-        signals.is_reply or forwarded or employer >= 2 or invite >= 2
+        signals.is_reply
+        or forwarded
+        or employer >= 2
+        or invite >= 2
+        or (_YOUR_PROCESS.search(lowered) and not scores.of(MailKind.OTHER))
     ):
         why = "a reply in a thread" if signals.is_reply else "human sender about an application"
         return verdict(MailKind.EMPLOYER_REPLY, 0.6, why)

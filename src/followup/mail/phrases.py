@@ -1255,9 +1255,9 @@ _RAW: dict[MailKind, list[Entry]] = {
         # "an employer viewed your application" and job-board listings, in the other languages
         (
             4,
-            r"(?:a consulté|a vu) (?:votre|ta) candidature|hat (?:ihre|deine) bewerbung (?:angesehen|angeschaut|geöffnet)|"
+            r"(?:a consulté|a vu) (?:votre|ta) candidature|hat (?:ihre|deine) bewerbung [^.]{0,60}(?:angesehen|angeschaut|geöffnet)|"
             r"ha (?:visto|visualizado|revisado|leído) (?:tu|su) (?:cv|candidatura|perfil)|(?:visualizou|viu) (?:a )?(?:sua|tua) candidatura|"
-            r"ha visualizzato (?:la tua|la sua) candidatura|heeft (?:je|jouw|uw) sollicitatie (?:bekeken|geopend)|"
+            r"ha visualizzato (?:la tua|la sua) candidatura|heeft (?:je|jouw|uw) sollicitatie [^.]{0,60}(?:bekeken|geopend)|"
             r"wyświetlił (?:twoją|pana|pani) (?:aplikację|kandydaturę|zgłoszenie)",
         ),
         (

@@ -15,6 +15,7 @@ from followup.mail.model import ParsedMail
 _NO_REPLY = re.compile(
     r"^(?:no[-_.]?reply|do[-_.]?not[-_.]?reply|donotreply|noreply|notifications?|notify|"
     r"alerts?|jobs?[-_.]?alerts?|mailer|news(?:letter)?|updates?|info|hello|marketing|"
+    r"notifica\w*|benachrichtigung\w*|powiadomieni\w*|notifiche|"
     r"talent[-_.]?community|careers?[-_.]?noreply|system|automated|auto[-_.]?confirm)\b",
     re.I,
 )
