@@ -257,6 +257,10 @@ def test_an_agency_that_signs_as_one_names_its_client_from_the_subject() -> None
         ("hr@kelsomarine.example", "Kelso Marine"),
         ("talent@brambleprecision.example", "Bramble Precision"),
         ("jobs@wrenhollowgrocers.example", "Wrenhollow Grocers"),
+        # the kind of company shortened: a person writes it in full
+        ("jobs@wrenfield-ins.example", "Wrenfield Insurance"),
+        ("hr@oakvalemfg.example", "Oakvale Manufacturing"),
+        ("careers@tamsincap.example", "Tamsin Capital"),
         # a word that begins names in French, Italian, Spanish...
         ("rh@maisonlavande.example", "Maison Lavande"),
         ("jobs@studiocorvino.example", "Studio Corvino"),
@@ -264,6 +268,8 @@ def test_an_agency_that_signs_as_one_names_its_client_from_the_subject() -> None
         ("jobs@zantrail.example", "Zantrail"),
         ("jobs@orbtech.example", "Orbtech"),
         ("jobs@radiola.example", "Radiola"),
+        ("jobs@redrobins.example", "Redrobins"),
+        ("jobs@parsec.example", "Parsec"),
     ],
 )
 def test_a_glued_domain_splits_off_the_industry_word_it_ends_with(

@@ -948,7 +948,7 @@ def company_from_domain(address: str) -> str | None:
             word = next(
                 (
                     w
-                    for w in _SPLIT_WORDS
+                    for w in (*_SPLIT_WORDS, *_SHORT_TAILS)
                     if part.endswith(w) and len(part) - len(w) >= (5 if len(w) <= 4 else 3)
                 ),
                 None,
@@ -958,7 +958,23 @@ def company_from_domain(address: str) -> str | None:
             tail.insert(0, word)
             part = part[: -len(word)]
         words += [part, *tail]
+    words = words[:1] + [_SHORT_FORMS.get(w, w) for w in words[1:]]
     return " ".join("AI" if w == "ai" else w.capitalize() for w in words if w) or None
+
+
+# How domains shorten the word that says what a company is ("pinecrest-ins", "ferncastle-mfg",
+# "stonebridgecap"); a person names the company with the word in full.
+_SHORT_FORMS = {
+    "ins": "insurance",
+    "insure": "insurance",
+    "mfg": "manufacturing",
+    "arch": "architects",
+    "cap": "capital",
+    "sec": "security",
+    "aero": "aerospace",
+    "mb": "maschinenbau",
+}
+_SHORT_TAILS = ("aero", "mfg", "cap", "sec")
 
 
 def _is_org(name: str) -> bool:
