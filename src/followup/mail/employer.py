@@ -150,11 +150,13 @@ _TRANSLIT = str.maketrans(
 )
 
 
+@functools.lru_cache(maxsize=16384)
 def _squash(value: str) -> str:
     value = unicodedata.normalize("NFKD", value.lower().translate(_TRANSLIT))
     return "".join(ch for ch in value if ch.isalnum() and ord(ch) < 128)
 
 
+@functools.lru_cache(maxsize=16384)
 def _plain(value: str) -> str:
     value = unicodedata.normalize("NFKD", value.lower().replace("&", ""))
     return "".join(ch for ch in value if ch.isalnum() and ord(ch) < 128)
