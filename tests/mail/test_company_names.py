@@ -142,6 +142,7 @@ def test_a_name_read_off_the_domain_takes_the_spelling_the_mail_writes(
         ("Tunturi Works Oy <careers@tunturiworks.example>", "Tunturi Works"),
         ("Carrow Partners LP <recruiting@carrowpartners.example>", "Carrow Partners"),
         ("Sembawang Data Pte <hr@sembawangdata.example>", "Sembawang Data"),
+        ("Kestral Air Cadet Pilot Programme <cadets@kestralair.example>", "Kestral Air"),
         # look-alikes: the same words inside a name are part of it
         ("Ironvale Personal Care <careers@ironvale.example>", "Ironvale Personal Care"),
         ("Oysterbay Foods <careers@oysterbay.example>", "Oysterbay Foods"),
