@@ -35,6 +35,7 @@ FIRST_SIGHT: dict[str, tuple[str, ...]] = {
     "d1563d1": ("blind50", "blind51", "blind52", "blind53"),
     "2717fc5": ("blind54", "blind55", "blind56", "blind57", "blind58"),
     "e2257a0": ("blind59", "blind60", "blind61", "blind62", "blind63"),
+    "02e857e": ("blind64", "blind65", "blind66", "blind67", "blind68"),
 }
 # Session 3 began at faca447. Its sets come in two mixes: the usual one (about 9 employer replies
 # in 45) and one weighted to employer replies of every sort (about 20 in 46), written to test the

@@ -1102,3 +1102,59 @@ def test_a_person_naming_the_readers_own_process_writes_about_an_application() -
         sender="Werkspoor <notificaties@werkspoor.example>",
     )
     assert read_mail(board).kind is MailKind.OTHER
+
+
+@pytest.mark.parametrize(
+    ("body", "kind"),
+    [
+        # from blind64-68
+        ("Before I put you forward to the panel, what are your salary expectations? The late "
+         "shift runs until 10pm once a week.", MailKind.EMPLOYER_REPLY),
+        ("Thanks for Saturday! Next step is a chat with our area manager; she'll call you to "
+         "sort a time.", MailKind.EMPLOYER_REPLY),
+        ("I tried ringing you about your application. Could you call me back? I'm in the shop "
+         "until 3 today and from 6am Monday.", MailKind.EMPLOYER_REPLY),
+        ("Great chatting Thursday. I can offer you 30 hrs a week at €13.90 an hour, starting "
+         "1 March if that works?", MailKind.OFFER),
+        ("Unfortunately they've decided not to bring you on for the packing role.",
+         MailKind.REJECTION),
+        ("Wir führen noch Gespräche mit anderen Kandidat:innen; Ihre Bewerbung ist weiterhin "
+         "voll im Rennen.", MailKind.EMPLOYER_REPLY),
+        ("Before we line up the virtual onsite, does a base of $150k-$170k work for you?",
+         MailKind.EMPLOYER_REPLY),
+        ("Bevor wir Sie zum Gespräch mit der Bereichsleitung einladen, bräuchte ich Ihre "
+         "Gehaltsvorstellung.", MailKind.EMPLOYER_REPLY),
+        ("Niestety musimy jeszcze poczekać. Proszę o wypełnienie załączonego kwestionariusza; "
+         "nie jest to jeszcze oferta pracy.", MailKind.EMPLOYER_REPLY),
+    ],
+)  # fmt: skip
+def test_round_seventeen_families(body: str, kind: MailKind) -> None:
+    assert read_mail(_mail(body)).kind is kind
+
+
+def test_a_recruiters_mass_mail_promising_offer_letters_is_not_an_offer() -> None:
+    body = (
+        "Dear Candidate, we have an URGENT REQUIREMENT for a reputed client. Selected candidates "
+        "will get the offer letter within 48 hours! If interested, kindly share your CV."
+    )
+    raw = _mail(body, sender="Manpower <jobs@horizon.example>")
+    assert read_mail(raw).kind is MailKind.OTHER
+
+
+def test_an_absence_until_a_day_is_not_the_promised_day() -> None:
+    body = "A gestora está de férias até sexta. Na próxima terça-feira te dou um retorno."
+    reading = read_mail(_mail(body))
+    assert reading.respond_by is not None
+    assert reading.respond_by.isoformat() == "2027-02-16"
+    past = "The board met on Friday and has decided to appoint another candidate."
+    assert read_mail(_mail(past)).respond_by is None
+
+
+def test_a_promise_after_a_third_partys_deadline_is_the_reply_date() -> None:
+    body = (
+        "I've asked her to get her answer to me by Thursday, so you will hear from me by "
+        "Friday at the latest."
+    )
+    reading = read_mail(_mail(body))
+    assert reading.respond_by is not None
+    assert reading.respond_by.isoformat() == "2027-02-12"

@@ -24,7 +24,7 @@ from followup.mail.slots import find_slots
 _CONDITIONAL_INVITE = re.compile(
     r"(?:if|should|once|when|before|after (?:that|this|which)|afterwards)\b[^.]{0,100}"
     r"(?:(?:reach out|contact you|be in touch|get in touch)[^.]{0,30})?"
-    r"(?:to )?(?:schedule|arrange|set up|invite)",
+    r"(?:to )?(?:schedule|arrange|set up|invite|line up|book|put you forward|submit you)",
     re.I,
 )
 # Somebody else will reach out to find the time ("she'll reach out to find a time", "our
@@ -32,8 +32,9 @@ _CONDITIONAL_INVITE = re.compile(
 _HANDED_ON_INVITE = re.compile(
     r"\b(?:she|he|they|who|coordinator|colleague|team|recruiter|assistant|office)\b[^.]{0,30}"
     r"(?:will|'ll|is going to) (?:reach out|be in touch|get in touch|contact you|email you|"
+    r"call you|ring you|phone you|"
     r"send (?:you )?(?:some |a few )?(?:times|options|slots|a link|an invite))[^.]{0,30}"
-    r"(?:find|schedule|arrange|set up|book|pick|line up|organi[sz]e)",
+    r"(?:find|schedule|arrange|set up|book|pick|line up|organi[sz]e|sort)",
     re.I,
 )
 # "we'll set up a call with the two of us": a next step announced, no time asked or given
@@ -75,7 +76,8 @@ _NOT_AN_OFFER = re.compile(
     r"(?:does not|doesn't) constitute an offer|noch kein (?:formales )?angebot|"
     r"pas encore une offre|(?:todavía|aún) no es una oferta|ainda não é uma (?:oferta|proposta)|"
     r"non è ancora un'offerta|nog geen (?:formeel )?aanbod|"
-    r"to (?:jeszcze )?nie jest (?:jeszcze )?oferta|"
+    r"selected candidates? will (?:get|receive)|"
+    r"to (?:jeszcze )?nie jest (?:jeszcze )?oferta|nie jest to (?:jeszcze )?oferta|"
     # pre-employment checks after the offer: "further to your conditional offer ... DBS"
     r"(?:further to|following) (?:your|the) (?:conditional |verbal |formal )?offer"
     r"[^.]{0,200}(?:check|document|dbs|right to work|reference|proof)"
@@ -118,6 +120,18 @@ _TAKING_OVER = re.compile(
     r"\bik (?:neem|heb) [^.]{0,30}over(?:genomen)?\b|"
     r"\bprzejmuję|przejęł(?:am|em)|przejąłem",
     re.I,
+)
+# "Bevor wir Sie zum Gespräch einladen, bräuchte ich noch zwei Angaben", in the other languages
+_CONDITIONAL_INVITE_INTL = re.compile(
+    r"bevor wir (?:sie|dich)\b[^.]{0,80}einladen|avant de vous (?:inviter|convier|convoquer)|"
+    r"antes de (?:invitarte|invitarle|convocarte|convocarle)|antes de (?:te )?convid|"
+    r"prima di (?:invitarti|invitarla|convocarti|convocarla)|"
+    r"voordat (?:we|wij) (?:je|u) uitnodigen|zanim zaprosimy"
+)
+# "Before we line up the virtual onsite, I want to make sure we're aligned on compensation"
+_BEFORE_WE_INVITE = re.compile(
+    r"\bbefore (?:we|i) (?:\w+ ){0,2}(?:schedule|arrange|set up|invite|line up|book|put you "
+    r"forward|submit you|move you)"
 )
 _MEETING_WORDS = re.compile(
     r"interview|call|chat|meet|conversation|screen|round|zoom|teams|onsite|on-site|superday|visit|"
@@ -592,6 +606,7 @@ def classify(mail: ParsedMail, signals: HeaderSignals) -> Verdict:
             or _TAKING_OVER.search(lowered)
             or _POSTPONED.search(lowered)
             or _SECOND_CHOICE.search(lowered)
+            or _NOT_AN_OFFER.search(lowered)  # "this is not an offer yet": the process goes on
         ):
             return True
         if mail.date is None:
@@ -634,6 +649,7 @@ def classify(mail: ParsedMail, signals: HeaderSignals) -> Verdict:
         return verdict(MailKind.OFFER, 0.7)
     conditional = bool(
         _CONDITIONAL_INVITE.search(text)
+        or _CONDITIONAL_INVITE_INTL.search(lowered)
         or _HANDED_ON_INVITE.search(text)
         or _WILL_SET_UP.search(text)
         or _BEING_ARRANGED.search(text)
@@ -698,6 +714,7 @@ def classify(mail: ParsedMail, signals: HeaderSignals) -> Verdict:
     later = slot is None and not _BOOKING.search(text)
     rebook = later and (
         postponed
+        or bool(_CONDITIONAL_INVITE_INTL.search(lowered) or _BEFORE_WE_INVITE.search(lowered))
         or (
             bool(_HANDED_ON_INVITE.search(text) or _BEING_ARRANGED.search(text))
             and not _INVITE_VERB.search(lowered)

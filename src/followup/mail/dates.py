@@ -591,7 +591,7 @@ _TIME = (
 )
 TIME_RE = re.compile(
     # "13.05.2026" is a date, "0.15%" a share, "EUR 4.150" an amount
-    r"(?<![\w:.,/-])" + _TIME.format(n=1) + r"(?![./-]\d|\s?%|\d)"
+    r"(?<![\w:.,/€$£-])" + _TIME.format(n=1) + r"(?![./-]\d|\s?%|\d)"
     + r"(?:\s*(?:-|–|to|until|bis|à|a|al|tot|do)\s*" + _TIME.format(n=2) + r")?"
     # Outlook writes "(UTC-05:00) Eastern Time": a named zone after the offset wins (the offset
     # label ignores DST); a bare "UTC+2" / "GMT-7" is a fixed offset.

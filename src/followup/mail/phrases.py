@@ -33,7 +33,7 @@ REMAINS_OPEN = (
     r"voordat (?:we|ze|zij) (?:een )?beslis|nog geen (?:besluit|beslissing)|zanim podejmiemy decyzj|"
     r"przed podjęciem decyzji|nie podjęliśmy jeszcze decyzji|"
     r"(?:application|candidacy|candidature)\b[^.]{0,20}\b(?:remains?|is still|stays?) (?:active|open|live|in (?:process|the process|play)|under consideration)|"
-    r"candidature (?:reste|est toujours|demeure) (?:active|ouverte|en cours|à l'étude)|bewerbung (?:bleibt|ist weiterhin|ist noch) (?:aktiv|offen|im (?:verfahren|rennen|prozess))|"
+    r"candidature (?:reste|est toujours|demeure) (?:active|ouverte|en cours|à l'étude)|bewerbung (?:bleibt|ist weiterhin|ist noch) (?:\w+ )?(?:aktiv|offen|im (?:verfahren|rennen|prozess))|"
     r"candidatura (?:sigue|continúa|permanece|segue|continua|rimane|resta) (?:abierta|activa|ativa|aberta|em análise|attiva|aperta|valida|en pie|en el proceso|no processo|in corsa|in valutazione)|"
     r"sollicitatie blijft (?:wel |gewoon )?(?:lopen|actief|open|in behandeling)|(?:aplikacja|kandydatura|zgłoszenie) (?:pozostaje|jest nadal|jest wciąż|nadal jest) (?:aktywn|otwart|w grze|rozpatrywan)"
 )
@@ -274,6 +274,8 @@ _RAW: dict[MailKind, list[Entry]] = {
             r"(?:will not|won'?t|cannot|can'?t|unable to) (?:be )?(?:proceed|progress|move forward|advance|offer(?! (?:\w+ )?(?:remote|relocation|hybrid|visa|sponsorship|a (?:higher|bigger)|more than|flexib|part-time|full-time|a signing)))(?![^.]{0,60}\b(?:until|unless|before|till|pending|once|bis|jusqu|hasta|até|finché|totdat|dopóki)\b)",
         ),
         (3, r"(?:we )?regret to (?:inform|let you know|tell)"),
+        # "they've decided not to bring you on for the pick/pack role"
+        (5, r"(?:decided|chosen|opted|decide|choose) not to (?:bring|take) you on\b"),
         # public competitions: "usted no ha obtenido puntuación suficiente"
         (
             5,
@@ -366,7 +368,7 @@ _RAW: dict[MailKind, list[Entry]] = {
         # Dutch
         (
             5,
-            r"(?:niet (?:verder )?(?:door )?(?:gaan|meenemen|uitnodigen)|(?:andere|een andere) kandida(?:at|ten) (?:gekozen|te kiezen)|afwijzing)",
+            r"(?:niet (?:verder )?(?:door )?(?:gaan|meenemen|uitnodigen)|(?:andere|een andere) kandida(?:at|ten) (?:gekozen|te kiezen)|(?<!die )(?<!over )afwijzing)",
         ),
         (4, r"(?:helaas|jammer genoeg)[^.]{0,150}(?:sollicitatie|kandidatuur|procedure|functie)"),
         # Polish
@@ -514,7 +516,8 @@ _RAW: dict[MailKind, list[Entry]] = {
             r"(?:proseguire|procedere|continuare) (?:il processo |la selezione )?con (?:un altro|un'altra|altri|altre) (?:candidat|profil)|"
             r"(?:poursuivre|continuer) (?:le processus )?avec (?:un autre|une autre|d'autres) (?:candidat|profil)|"
             r"verder (?:gaan )?met (?:een andere|andere) (?:kandidaat|kandidaten|sollicitant)|"
-            r"mit (?:einer anderen|einem anderen|anderen) (?:kandidat|bewerber)|"
+            # (not "Gespräche mit anderen Kandidat:innen": interviews with others go on)
+            r"(?<!gespräche )(?<!gespräch )mit (?:einer anderen|einem anderen|anderen) (?:kandidat|bewerber)|"
             r"(?:kontynuować|kontynuujemy|kontynuować będziemy)[^.]{0,40}z (?:innymi|inną|innym) (?:kandydat|osob)",
         ),
         # "will not go on to the next stage", in the eight languages
@@ -569,7 +572,8 @@ _RAW: dict[MailKind, list[Entry]] = {
         # eight languages
         (
             5,
-            r"(?:love|like|happy|thrilled|excited|delighted) to have you (?:as (?:our |a |the )?[\w -]{0,30}?(?:designer|engineer|manager|analyst|developer|assistant|lead|chef|barista|\w+er|\w+ist)\b|join (?:us|the team)|on board|aboard|on the team)|"
+            r"(?:i|we) can offer you (?:\d+ (?:hours|hrs)|a (?:job|position|role|place|contract|start))|"
+            r"(?:love|like|happy|thrilled|excited|delighted) to have you (?:on the (?:\w+ )?(?:desk|floor|crew|team)|as (?:our |a |the )?[\w -]{0,30}?(?:designer|engineer|manager|analyst|developer|assistant|lead|chef|barista|\w+er|\w+ist)\b|join (?:us|the team)|on board|aboard|on the team)|"
             r"(?:te|le|os) ofrecemos (?:el|un|la) (?:puesto|trabajo|contrato|posición|plaza)|"
             r"(?:nous vous|on te|je te|je vous) (?:offrons|propose|proposons) (?:le|un) (?:poste|contrat)|"
             r"(?:bieten|biete) (?:ihnen|dir) (?:die|eine) (?:stelle|position) an|"
@@ -659,7 +663,7 @@ _RAW: dict[MailKind, list[Entry]] = {
         # Dutch
         (
             5,
-            r"(?:arbeidsaanbod|(?:ons|een|het|dit) (?:formele? |officiële? |schriftelijke? )?aanbod\b|jobaanbieding|blij (?:je|u) (?:de functie|een aanbod) aan te bieden)",
+            r"(?:arbeidsaanbod|(?:ons|het|dit) (?:formele? |officiële? |schriftelijke? )?aanbod\b|een (?:formeel|officieel|schriftelijk) aanbod|een aanbod (?:doen|te doen|voor de functie)|jobaanbieding|blij (?:je|u) (?:de functie|een aanbod) aan te bieden)",
         ),
         # Polish
         (
@@ -1108,7 +1112,7 @@ _RAW: dict[MailKind, list[Entry]] = {
             r"zurück(?:zu)?(?:senden|schicken)|ausgefüllt|personal(?:frage)?bogen|führungszeugnis|strafregister|"
             r"diligenciar|formulario de datos|autorización de tratamiento|formulaire (?:ci-joint|à compléter|joint)|"
             r"compilare il modulo|modulo (?:allegato|da compilare)|formulier (?:invullen|in te vullen)|"
-            r"(?:wypełni|uzupełni)\w* formularz|fill (?:in|out) (?:the|our) (?:attached )?form|"
+            r"(?:wypełni|uzupełni)\w* (?:\w+ )?(?:formularz|kwestionariusz)|fill (?:in|out) (?:the|our) (?:attached )?form|"
             r"complete the (?:attached |enclosed )?(?:form|questionnaire)|pre-employment (?:checks|screening)",
         ),
         # an update after an interview opens like a receipt: "vielen Dank für Ihre Bewerbung
@@ -1217,6 +1221,7 @@ _RAW: dict[MailKind, list[Entry]] = {
         # a recruiter's cold approach: no application behind it (corpus README: other)
         (
             4,
+            r"urgent requirement|please ignore if not interested|if interested,? (?:kindly |please )?(?:share|send|revert)|immediate joiners|"
             r"(?:came|come) across your (?:profile|cv|résumé|resume|linkedin)|(?:saw|found|noticed) your profile (?:on|via)|"
             r"(?:would|are) you (?:be )?open to (?:a (?:quick |brief )?(?:chat|call)|new opportunities|exploring|hearing)|"
             r"thought you (?:might|may|could) be (?:interested|a (?:great|good|strong) fit)|"

@@ -142,6 +142,17 @@ _BY_START = re.compile(r"(?:do|d'ici|bis|entro|até|hasta|uiterlijk|by)\s", re.I
 _THAT_WEEK = re.compile(
     r"(?:end of|later in|later) (?:that|the same) week|(?:that|the same) friday"
 )
+# "the board met on Friday and has decided": a day joined to a cue by a conjunction or an
+# auxiliary is an event of its own, not the promised day
+_JOINED = re.compile(
+    r"\b(?:and|und|et|y|e|i|en|has|have|had|was|were|hat|hatte|ha|hanno|heeft|est|fue|foi)\b"
+)
+_AWAY_UNTIL = re.compile(
+    r"(?:holiday|vacation|leave|away|off|out of (?:the )?office|férias|vacaciones|vacances|congé|"
+    r"urlaub|ferie|vakantie|urlop\w*|abwesend|ausente|absente?|assente)\W+(?:\w+\W+)?"
+    r"(?:until|till|through|até|hasta|jusqu'(?:au|à)|bis|fino a|fino al|tot|do)\W*$",
+    re.I,
+)
 _DAY_AFTER = re.compile(
     r"(?:the|on the) (?:day after|following day)|le lendemain|am tag danach|al día siguiente|"
     r"no dia seguinte|il giorno dopo|de dag (?:erna|daarna)|następnego dnia"
@@ -196,7 +207,11 @@ def find_respond_by(
             m
             for m in mentions
             if m.rule in ("within", "fortnight")
-            or _BY.search(_TRAILING_WEEKDAY.sub("", chunk[max(0, m.start - 32) : m.start]))
+            or (
+                _BY.search(_TRAILING_WEEKDAY.sub("", chunk[max(0, m.start - 32) : m.start]))
+                # "de férias até sexta" is an absence, not a promise by Friday
+                and not _AWAY_UNTIL.search(chunk[max(0, m.start - 40) : m.start])
+            )
             or _BY_START.match(m.phrase)
         ]
         if not cue:
@@ -211,12 +226,21 @@ def find_respond_by(
             for m in mentions
             if m.start >= cue.start()
             or (not m.explicit and not _UNTIL_CUE.search(chunk[max(0, m.start - 12) : m.start]))
+            # "Na próxima terça-feira te dou um retorno": the day right before the promise
+            or (
+                m.explicit
+                and 0 <= cue.start() - m.end <= 12
+                and not _JOINED.search(low, m.end, cue.start())
+            )
         ]
         # A day introduced by "by"/"within" anywhere beats a day merely after a cue in an
         # earlier sentence ("before we decide ... next Tuesday. ... a decision by the end of
         # next week": the end of next week).
         if introduced:
-            return introduced[0].day
+            # "I've asked her for her answer by Thursday, so you'll hear from me by Friday":
+            # a day introduced after the promise beats one before it
+            later_ones = [m for m in introduced if m.start >= cue.start()]
+            return (later_ones or introduced)[0].day
         # "the panel meets on Tuesday, and you'll hear from me the day after": the day named
         # before the promise, plus one
         that_week = _THAT_WEEK.search(low)

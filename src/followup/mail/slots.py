@@ -48,6 +48,14 @@ _CALLED_OFF = re.compile(
     r"annull|rinvi|afzeggen|afgezegd|odwoł",
     re.I,
 )
+_ENDS_AT = re.compile(r"\b(?:until|till|til|bis|jusqu'à|hasta las|até às|fino alle|tot)\s+$", re.I)
+_OWN_HOURS = re.compile(
+    (
+        r"\bi(?:'m| am|'ll be| will be) (?:in|at|around|here|back|on site|in the (?:shop|office|"
+        r"store|kitchen|bakery|restaurant|warehouse|site)) (?:until|till|from|all|today|tomorrow|on)\b"
+    ).replace(" ", r"\s+"),
+    re.I,
+)
 _SENTENCE_STOP = re.compile(r"[.!?;]\s|\n\s*\n")
 
 
@@ -131,6 +139,10 @@ def _slot_pairs(text: str, sent: datetime) -> list[tuple[datetime, datetime | No
             continue
         if _CALLED_OFF.search(_sentence(text, best.start, mention.end)):
             continue
+        if _ENDS_AT.search(text, max(0, mention.start - 8), mention.start):
+            continue  # "a late shift until 10pm", "in the shop until 3": an end, not a start
+        if _OWN_HOURS.search(_sentence(text, best.start, mention.end)):
+            continue  # "I'm in the shop until 3 today and from 6am Monday": my hours
         zone = zone_for(mention.zone, fallback)
         instant = combine(best.day, mention.at, zone)
         if instant < sent - timedelta(hours=1):
