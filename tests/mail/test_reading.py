@@ -153,3 +153,15 @@ def test_ats_display_name_repeating_the_mailbox_is_the_employer() -> None:
         b"Hi Sam, thanks for applying. We've received your application.\r\n"
     )
     assert read_mail(raw).company == "Tallowbridge"
+
+
+def test_raw_utf8_header_bytes_are_read_as_utf8_not_replacement_characters() -> None:
+    raw = (
+        "From: Dział HR Polbud <hr@polbud.example>\nTo: a@example.org\n"
+        "Subject: Zaproszenie na rozmowę\nDate: Tue, 09 Feb 2027 10:00:00 +0100\n"
+        "Content-Type: text/plain; charset=utf-8\n\nDzień dobry.\n"
+    ).encode()
+    mail = parse_message(raw)
+    assert mail.from_name == "Dział HR Polbud"
+    assert mail.from_addr == "hr@polbud.example"
+    assert mail.subject == "Zaproszenie na rozmowę"

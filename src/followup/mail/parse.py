@@ -265,7 +265,9 @@ def _failed_recipients(report: str) -> tuple[str, ...]:
 def _decode_header(value: object) -> str:
     """Decode RFC 2047 words; undecodable bytes become windows-1252 rather than an error."""
     if isinstance(value, email.header.Header):
-        value = str(value)
+        # Raw 8-bit header bytes (RFC 6532 UTF-8, or a legacy charset) arrive as a Header of
+        # "unknown-8bit" chunks; str() would turn each byte into U+FFFD.
+        return _header_text(value)
     text = str(value)
     if any("\udc80" <= ch <= "\udcff" for ch in text):
         text = decode_bytes(text.encode("utf-8", errors="surrogateescape"), None)
@@ -275,6 +277,17 @@ def _decode_header(value: object) -> str:
         return str(email.header.make_header(email.header.decode_header(text)))
     except Exception:  # malformed encoded-words or unknown charsets: keep the raw text
         return text
+
+
+def _header_text(header: email.header.Header) -> str:
+    parts: list[str] = []
+    for chunk, charset in email.header.decode_header(header):
+        if isinstance(chunk, bytes):
+            known = charset if charset and charset != "unknown-8bit" else None
+            parts.append(decode_bytes(chunk, known))
+        else:
+            parts.append(chunk)
+    return _decode_header(" ".join(p.strip() for p in parts if p.strip()))
 
 
 def _one_line(value: str) -> str:
