@@ -1158,3 +1158,81 @@ def test_a_promise_after_a_third_partys_deadline_is_the_reply_date() -> None:
     reading = read_mail(_mail(body))
     assert reading.respond_by is not None
     assert reading.respond_by.isoformat() == "2027-02-12"
+
+
+@pytest.mark.parametrize(
+    ("body", "kind"),
+    [
+        # from blind69
+        ("We're not quite at offer stage yet. Sipho would like one more informal conversation "
+         "with you; I'll be in touch in the next few days to set that up.",
+         MailKind.EMPLOYER_REPLY),
+        ("Thanks for sending this over. I've passed your resume to Abby, who will look at it "
+         "alongside the other applicants. She'll take it from here.", MailKind.EMPLOYER_REPLY),
+        ("Here's the exercise that comes before the technical interview. Could you send it back "
+         "by 9am on Monday 22 February?", MailKind.EMPLOYER_REPLY),
+    ],
+)  # fmt: skip
+def test_round_eighteen_families(body: str, kind: MailKind) -> None:
+    reading = read_mail(_mail(body))
+    assert reading.kind is kind
+    assert reading.interview_at is None
+
+
+@pytest.mark.parametrize(
+    ("body", "kind"),
+    [
+        # from blind70-73
+        ("Elaine is off sick, so we'll need to move Thursday's interview. I don't want to offer "
+         "you a new slot until I've seen her diary.", MailKind.EMPLOYER_REPLY),
+        ("In riscontro alla Sua richiesta, la Commissione sta procedendo alla formazione della "
+         "graduatoria, che sarà pubblicata entro il 30 settembre.", MailKind.EMPLOYER_REPLY),
+        ("Leadership has put the role on hold; the hiring manager loved your video interview "
+         "and wants you in the next round once it is released.", MailKind.EMPLOYER_REPLY),
+        ("W nawiązaniu do rozmowy kwalifikacyjnej z dnia 8 lutego prosimy o dostarczenie "
+         "następujących dokumentów.", MailKind.EMPLOYER_REPLY),
+        ("Thank you for reaching out. I've reviewed your application and your name has been "
+         "placed on the eligible list.", MailKind.EMPLOYER_REPLY),
+        ("If you are successful you will then receive a formal offer with salary and start "
+         "date.", MailKind.EMPLOYER_REPLY),
+    ],
+)  # fmt: skip
+def test_round_eighteen_kinds(body: str, kind: MailKind) -> None:
+    assert read_mail(_mail(body)).kind is kind
+
+
+def test_a_rejection_asking_for_feedback_requests_is_not_an_automatic_reply() -> None:
+    raw = _mail(
+        "We regret to inform you that you have not been selected for interview. If you would "
+        "like feedback on your application, contact us within 28 days.\n\nPlease do not reply "
+        "to this email; this mailbox is not monitored.",
+        sender="Jobs <noreply@jobs.example>",
+    )
+    assert read_mail(raw).kind is MailKind.REJECTION
+
+
+def test_a_friend_joking_that_they_would_be_crazy_not_to_make_an_offer_is_personal_mail() -> None:
+    raw = (
+        b"From: Lea Hartmann <lea.hartmann@example.net>\nTo: sam@example.org\n"
+        b"Subject: brunch :(\nDate: Sat, 06 Mar 2027 20:14:51 +0100\n"
+        b"Content-Type: text/plain; charset=utf-8\n\n"
+        b"Hey Sam,\n\nUnfortunately I have to bail on brunch tomorrow. Can we move it to next "
+        b"Sunday?\n\nAlso: good luck with the case interview on Friday!! If they don't make you "
+        b"an offer on the spot they're crazy. Call me after?\n\nx Lea\n"
+    )
+    assert read_mail(raw).kind is MailKind.OTHER
+
+
+def test_the_day_after_a_meeting_in_the_sentence_before() -> None:
+    body = (
+        "The final decision has to be ratified by our board, and their next meeting has moved "
+        "to Thursday 18 February. We will write to you on the day after that meeting."
+    )
+    reading = read_mail(_mail(body))
+    assert reading.respond_by is not None
+    assert reading.respond_by.isoformat() == "2027-02-19"
+    papers = (
+        "Nous vous remercions de bien vouloir nous transmettre, avant le vendredi 19 février, "
+        "les pièces suivantes."
+    )
+    assert read_mail(_mail(papers)).respond_by is None

@@ -51,7 +51,9 @@ _BEING_ARRANGED = re.compile(
     r"organi[sz]e|find a time for|sort)\b|"
     r"\b(?:will|'ll) send (?:you )?(?:over )?(?:a couple of |some |a few |two |three )?"
     r"(?:options|times|slots|dates)\b|"
-    r"\b(?:i|we)(?:'ll| will) (?:sort|figure|work) (?:out )?(?:a|the) (?:day|date|time)",
+    r"\b(?:i|we)(?:'ll| will) (?:sort|figure|work) (?:out )?(?:a|the) (?:day|date|time)|"
+    r"\b(?:i|we)(?:'ll| will) be in touch[^.]{0,40}to (?:set|arrange|schedule|organi[sz]e|book) "
+    r"(?:that|this|it|one)\b",
     re.I,
 )
 # An interview moved or called off without a new time ("we'll have to move Thursday's trial
@@ -59,6 +61,7 @@ _BEING_ARRANGED = re.compile(
 _POSTPONED = re.compile(
     r"\b(?:have|need|going) to (?:move|postpone|push back|cancel|reschedule|rearrange|call off)\b|"
     r"\b(?:has|have) been (?:postponed|cancell?ed|called off|moved|pushed back)|"
+    r"\bon hold\b|\bpaused\b|pausiert|en pausa|em pausa|in pausa|on ice|gepauzeerd|wstrzyman|"
     r"\b(?:is|was) (?:postponed|cancell?ed|called off)\b|"
     r"new (?:day|date|time)s? (?:will (?:follow|be)|to follow)|"
     r"come back (?:to you )?with (?:a )?new (?:day|date|time)|"
@@ -77,6 +80,7 @@ _NOT_AN_OFFER = re.compile(
     r"pas encore une offre|(?:todavía|aún) no es una oferta|ainda não é uma (?:oferta|proposta)|"
     r"non è ancora un'offerta|nog geen (?:formeel )?aanbod|"
     r"selected candidates? will (?:get|receive)|"
+    r"(?:if|once|should) you (?:are |were |be )?(?:successful|selected)[^.]{0,60}offer|"
     r"to (?:jeszcze )?nie jest (?:jeszcze )?oferta|nie jest to (?:jeszcze )?oferta|"
     # pre-employment checks after the offer: "further to your conditional offer ... DBS"
     r"(?:further to|following) (?:your|the) (?:conditional |verbal |formal )?offer"
@@ -127,6 +131,11 @@ _CONDITIONAL_INVITE_INTL = re.compile(
     r"antes de (?:invitarte|invitarle|convocarte|convocarle)|antes de (?:te )?convid|"
     r"prima di (?:invitarti|invitarla|convocarti|convocarla)|"
     r"voordat (?:we|wij) (?:je|u) uitnodigen|zanim zaprosimy"
+)
+# "I've passed your resume to Abby, who runs recruiting ... She'll take it from here"
+_PASSED_ON = re.compile(
+    r"(?:passed|forwarded|sent|handed) (?:on )?(?:your|the) (?:resume|cv|application|details|"
+    r"profile) (?:on )?to|(?:she|he|they)(?:'ll| will) take it from here"
 )
 # "Before we line up the virtual onsite, I want to make sure we're aligned on compensation"
 _BEFORE_WE_INVITE = re.compile(
@@ -587,7 +596,14 @@ def classify(mail: ParsedMail, signals: HeaderSignals) -> Verdict:
         # advice mail that talks about rejections, even when its list headers were stripped.
         if scores.of(MailKind.OTHER) >= 7 and scores.strongest[kind] < 5:
             return True
-        personal = signals.free_mail_sender or bool(signals.bulk_headers)
+        # a friend writes from a personal domain, or in a friend's words ("brunch", "x Lea")
+        # about no application of the reader's
+        personal_words = any(_PERSONAL.search(hit) for hit in scores.hits[MailKind.OTHER])
+        personal = (
+            signals.free_mail_sender
+            or bool(signals.bulk_headers)
+            or (personal_words and not _YOUR_APPLICATION.search(lowered))
+        )
         if not personal:
             return False
         if model_says(kind) is None:
@@ -607,6 +623,7 @@ def classify(mail: ParsedMail, signals: HeaderSignals) -> Verdict:
             or _POSTPONED.search(lowered)
             or _SECOND_CHOICE.search(lowered)
             or _NOT_AN_OFFER.search(lowered)  # "this is not an offer yet": the process goes on
+            or _PASSED_ON.search(lowered)
         ):
             return True
         if mail.date is None:
@@ -715,6 +732,9 @@ def classify(mail: ParsedMail, signals: HeaderSignals) -> Verdict:
     rebook = later and (
         postponed
         or bool(_CONDITIONAL_INVITE_INTL.search(lowered) or _BEFORE_WE_INVITE.search(lowered))
+        # an interview that happened, and nothing new to book: "w nawiązaniu do rozmowy ...
+        # prosimy o dokumenty"
+        or (invite < 6 and scores.strongest[MailKind.EMPLOYER_REPLY] >= 4)
         or (
             bool(_HANDED_ON_INVITE.search(text) or _BEING_ARRANGED.search(text))
             and not _INVITE_VERB.search(lowered)

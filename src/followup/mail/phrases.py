@@ -606,7 +606,7 @@ _RAW: dict[MailKind, list[Entry]] = {
         ),
         (
             5,
-            r"(?:want|wants|would like|'d like|like|love|pleased|happy|delighted|excited|thrilled) to (?:formally )?offer you (?:the|a|this)",
+            r"(?<!n't )(?<!not )(?:want|wants|would like|'d like|like|love|pleased|happy|delighted|excited|thrilled) to (?:formally )?offer you (?:the|a|this)(?! (?:new )?(?:slot|time|date|call|chat))",
         ),
         (
             5,
@@ -1040,7 +1040,7 @@ _RAW: dict[MailKind, list[Entry]] = {
         ),
         (3, r"(?:thank you for your (?:e-?mail|message)|thanks for your (?:e-?mail|message))[.!,]"),
         (3, r"(?:automatic|automated) (?:reply|response)"),
-        (2, r"(?:returning|back in the office|back on|i return|i will return|back at work)"),
+        (2, r"\b(?:returning|back in the office|back on|i return|i will return|back at work)"),
         # French
         (
             5,
@@ -1064,6 +1064,10 @@ _RAW: dict[MailKind, list[Entry]] = {
         (
             5,
             r"(?:(?:ik ben|ben ik) (?:afwezig|met vakantie|niet op kantoor)|afwezig tot|niet aanwezig)",
+        ),
+        (
+            5,
+            r"zakończył(?:am|em) (?:współpracę|pracę)|skrzynka nie jest (?:już )?monitorowana",
         ),
         (5, r"(?:ik ben|ben ik)\b[^.]{0,40}\b(?:afwezig|(?:met|op) vakantie|met verlof)"),
         # Polish
@@ -1097,6 +1101,23 @@ _RAW: dict[MailKind, list[Entry]] = {
             r"(?:see|interview|meet|speak)|as soon as (?:i|we) (?:hear|know) (?:anything|back|more)|"
             r"promised (?:me|us) (?:feedback|an answer|a decision)|(?:will|'ll) (?:call|ring) you (?:as soon|when|once)",
         ),
+        # after an interview: "w nawiązaniu do rozmowy kwalifikacyjnej z dnia 8 listopada"
+        (
+            4,
+            r"w nawiązaniu do (?:naszej |odbytej )?(?:rozmowy|spotkania)|following (?:up on )?(?:your|our|the) (?:interview|conversation|call|meeting)\b(?! (?:on|at|next|tomorrow))|"
+            r"suite à (?:notre|votre) (?:entretien|échange|rencontre)|im anschluss an (?:unser|ihr|das) (?:gespräch|vorstellungsgespräch)|"
+            r"tras (?:la|nuestra) (?:entrevista|conversación|reunión)|na sequência da (?:entrevista|nossa conversa|reunião)|"
+            r"a seguito del (?:colloquio|nostro incontro)|naar aanleiding van (?:ons|het|uw|je) (?:gesprek|sollicitatiegesprek)|"
+            r"(?:prosimy|proszę) o (?:dostarczenie|przesłanie|złożenie) (?:\w+ ){0,3}dokument",
+        ),
+        # an answer to the candidate's question: "in riscontro alla Sua richiesta di informazioni"
+        (
+            3,
+            r"in (?:riscontro|risposta) alla (?:sua|tua) (?:richiesta|mail|e-?mail|domanda)|en respuesta a (?:su|tu) (?:consulta|correo|pregunta)|"
+            r"en réponse à (?:votre|ta) (?:demande|question|message|courriel)|(?:in )?antwort auf (?:ihre|deine) (?:anfrage|nachricht|frage)|"
+            r"em resposta (?:ao seu|à sua) (?:e-?mail|pedido|pergunta|mensagem)|in antwoord op (?:uw|je) (?:vraag|e-?mail|bericht)|"
+            r"w odpowiedzi na (?:pani|pana|twoje|twoją) (?:pytanie|wiadomość|zapytanie)|in (?:reply|response) to your (?:question|query|email|message)",
+        ),
         # "eres nuestra primera opción", "you're our top choice": news that keeps it going
         (
             3,
@@ -1124,7 +1145,8 @@ _RAW: dict[MailKind, list[Entry]] = {
             r"(?:interview|vorstellungsgespräch|gespräch|entretien|entrevista|colloquio|gesprek|rozmow\w*)|"
             r"zwischenbescheid|zwischennachricht|sachstandsmitteilung|status update on your application|"
             r"update on your application|point d'étape sur votre candidature|actualización (?:de|sobre) (?:tu|su) candidatura|"
-            r"aggiornamento sulla (?:tua|sua) candidatura|stand van zaken (?:rond|van) (?:je|uw) sollicitatie",
+            r"aggiornamento sulla (?:tua|sua) candidatura|stand van zaken(?: (?:rond|van) (?:je|uw))? sollicitatie|"
+            r"(?:informeren|berichten) (?:wij |we )?(?:u|je) (?:graag )?over de voortgang|voortgang van de (?:procedure|sollicitatie)",
         ),
         # a hand-over to a colleague: "I'm handing your process over to my colleague Ruth"
         (
@@ -1253,7 +1275,7 @@ _RAW: dict[MailKind, list[Entry]] = {
         ),
         (
             4,
-            r"viewed your application|nieuwe vacatures|vacatures voor jou|vacaturemelding|neue stellenangebote|"
+            r"\bviewed your application|nieuwe vacatures|vacatures voor jou|vacaturemelding|neue stellenangebote|"
             r"nouvelles offres|nuevas ofertas|novas vagas|nuove offerte|nowe oferty|afmelden|abbestellen|se désabonner|"
             r"disiscriviti|wypisz się|darse de baja",
         ),

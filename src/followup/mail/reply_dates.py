@@ -33,7 +33,7 @@ _REPLY_CUE = re.compile(
     r"decision|decide|feedback|respond|reply to you|contact you|reach out|come back|follow up with|"
     r"(?<!personal )(?<!family )news|touch base|"
     # a public body's "se comunique ... en un plazo de diez días hábiles"
-    r"contact[aá]-(?:l[oa]s?|te)-emos|(?:uma|com uma|a nossa) resposta|se comuni(?:que|cará)|será comunicad|sarà comunicat|sera communiqu|mitgeteilt|bekanntgegeben|"
+    r"(?:u|je) ontvangt[^.]{0,40}bericht|bericht van ons|contact[aá]-(?:l[oa]s?|te)-emos|(?:uma|com uma|a nossa) resposta|se comuni(?:que|cará)|será comunicad|sarà comunicat|sera communiqu|mitgeteilt|bekanntgegeben|"
     r"resolución|resolução|review (?:your|all)|reviewing|next steps|"
     r"reviendr|revenir vers|réponse|décision|retour|tenir informé|contacter|nouvelles|"
     r"melden|rückmeldung|entscheidung|entscheiden|informieren|bescheid|zurückkommen|"
@@ -71,7 +71,7 @@ _CANDIDATE_DEADLINE = re.compile(
     r"(?:we|i) need (?:your|you to|a copy|copies)|send (?:us|me|it|them|your|the)|"
     r"\bmust\b|needs? to be|has to be|\bdebe\b|\bdeve\b|\bmuss\b|\bdoit\b|\bmoet\b|\bmusi\b|"
     r"\bfirmar|\bassinar|\bfirmare|unterschreiben|\bsigner|ondertek|podpisa|terugsturen|wil je|"
-    r"(?:ti|le|vi|la) (?:chiediamo|preghiamo)|dovr(?:à|anno) pervenire|deve(?:no)? pervenire|"
+    r"(?:ti|le|vi|la) (?:chiediamo|preghiamo)|bien vouloir|nous (?:transmettre|faire parvenir)|dovr(?:à|anno) pervenire|deve(?:no)? pervenire|"
     # an appeal window is the candidate's: "podrá interponer recurso ... en el plazo de un mes"
     r"\bappeal|interponer|recurso|einspruch|widerspruch|recours|ricorso|odwołani|bezwaar|inviare|enviar(?:nos)?\b|envoyer|schicken|zusenden|"
     r"upload|provide (?:us|your|the|a copy)|share your|bring|book (?:a|your)|"
@@ -174,10 +174,10 @@ def find_respond_by(
     text = expand_chat(text)  # "will get back to u in 2 wks max"
     fallback: date | None = None
     uncued: date | None = None
-    previous_day: date | None = None  # the last day the previous sentence named
+    previous = ""  # the previous sentence, for "we'll write on the day after that meeting"
     for sentence in _SENTENCE.finditer(_unwrap(text)):
         chunk = sentence.group(0)
-        day_before, previous_day = previous_day, None
+        before, previous = previous, chunk
         # The cue tables are lower-case and compiled without IGNORECASE (three times faster).
         low = chunk.lower()
         if not _DATEISH.search(low):
@@ -202,7 +202,6 @@ def find_respond_by(
             and not _CLOCK_AFTER.match(chunk, m.end)
             and not chunk.startswith(("'s", "’s"), m.end)  # "Monday's first round": an event
         ]
-        previous_day = mentions[-1].day if mentions else None
         introduced = [
             m
             for m in mentions
@@ -252,11 +251,13 @@ def find_respond_by(
         day_after = _DAY_AFTER.search(low, cue.start())
         if day_after:
             named_days = [m.day for m in mentions if m.end <= day_after.start()]
-            if not named_days and day_before is not None:
-                # "the board meets on Thursday; we'll contact you the day after"
-                fallback = day_before + timedelta(days=1)
-            elif named_days and fallback is None:
+            if named_days and fallback is None:
                 fallback = named_days[-1] + timedelta(days=1)
+            elif not named_days:
+                # "the board meets on Thursday 3 June. We'll write the day after that meeting"
+                earlier = [m.day for m in find_dates(before, base) if m.day >= base]
+                if earlier:
+                    fallback = earlier[-1] + timedelta(days=1)
         if after_cue and fallback is None:
             # "I'll talk to HR tomorrow and come back to you Monday": a day after the promise
             # beats an errand named before it

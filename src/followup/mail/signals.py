@@ -33,7 +33,7 @@ _AUTO_SUBJECT = re.compile(
     r"r[ée]ponse\s+automatique|absence|abwesenheit(?:snotiz)?|automatische\s+antwort|"
     r"respuesta\s+autom[áa]tica|fuera\s+de\s+la\s+oficina|resposta\s+autom[áa]tica|aus[êe]ncia|"
     r"risposta\s+automatica|fuori\s+ufficio|automatisch\s+antwoord|afwezig|"
-    r"automatyczna\s+odpowied[źz]|nieobecno[śs][ćc])",
+    r"automatyczna\s+odpowied[źz]|odpowied[źz]\s+automatyczna|nieobecno[śs][ćc])",
     re.I,
 )
 _BOUNCE_SUBJECT = re.compile(

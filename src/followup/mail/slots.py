@@ -137,6 +137,8 @@ def _slot_pairs(text: str, sent: datetime) -> list[tuple[datetime, datetime | No
             continue
         if _DEADLINE_BEFORE.search(text[max(0, best.start - 25) : best.start]):
             continue
+        if _DEADLINE_BEFORE.search(text[max(0, mention.start - 25) : mention.start]):
+            continue  # "send it back by 9am on Monday 22 February": the time is the deadline
         if _CALLED_OFF.search(_sentence(text, best.start, mention.end)):
             continue
         if _ENDS_AT.search(text, max(0, mention.start - 8), mention.start):

@@ -148,7 +148,7 @@ def normalise_lines(text: str) -> str:
 # A reply header or forward marker: everything from here down is history, not new text.
 _CUT_LINE = re.compile(
     r"""^\s*(?:
-        (?:on|le|am|el|em|il|op|w\ dniu|dnia|no\ dia|el\ día|in\ data)\b.{0,250}?
+        (?:on|le|am|el|em|il|op|w\ dniu|dnia|no\ dia|el\ día|in\ data|às|a\ las|alle)\b.{0,250}?
             (?:wrote|a\ écrit|schrieb|escribió|escreveu|ha\ scritto|schreef|napisał\(a\)|
                napisał|napisała|pisze)\s*:?\s*$
       | -{2,}\s*(?:original\ message|ursprüngliche\ nachricht|message\ d'origine|
