@@ -42,7 +42,9 @@ FIRST_SIGHT: dict[str, tuple[str, ...]] = {
 # in 45) and one weighted to employer replies of every sort (about 20 in 46), written to test the
 # kind whose recall was short of the target.
 SESSION_3 = ("faca447", "d1563d1", "2717fc5", "e2257a0", "02e857e", "5346465")
-EMPLOYER_HEAVY = frozenset(f"blind{n}" for n in (48, 50, 51, 54, 55, 58, 59, 60, 62, 64, 65, 67))
+EMPLOYER_HEAVY = frozenset(
+    f"blind{n}" for n in (48, 50, 51, 54, 55, 58, 59, 60, 62, 64, 65, 67, 69, 70, 72)
+)
 KINDS = (
     "interview_invite",
     "rejection",

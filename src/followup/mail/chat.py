@@ -39,9 +39,12 @@ _WORD = re.compile(r"(?<![\w@/.-])(" + "|".join(_WORDS) + r")(?![\w@/-])", re.I)
 _WITH = re.compile(r"(?<!\S)w/(?=\s)", re.I)
 
 
+_ANY = re.compile(rf"\b(?:{_AFTER}) u\b|(?<![\w@/.-])(?:" + "|".join(_WORDS) + r")(?![\w@/-])|w/")
+
+
 def expand_chat(text: str) -> str:
     """``text`` with English chat shorthand written out; other text is returned unchanged."""
-    if not _WORD.search(text) and not _U.search(text) and "w/" not in text:
+    if not _ANY.search(text.lower()):  # one case-sensitive scan: most mail has none
         return text
     text = _U.sub(r"\1 you", text)
     text = _YOUR_NOUN.sub("your ", text)

@@ -24,8 +24,7 @@ from followup.mail.slots import find_slots
 _CONDITIONAL_INVITE = re.compile(
     r"(?:if|should|once|when|before|after (?:that|this|which)|afterwards)\b[^.]{0,100}"
     r"(?:(?:reach out|contact you|be in touch|get in touch)[^.]{0,30})?"
-    r"(?:to )?(?:schedule|arrange|set up|invite|line up|book|put you forward|submit you)",
-    re.I,
+    r"(?:to )?(?:schedule|arrange|set up|invite|line up|book|put you forward|submit you)"
 )
 # Somebody else will reach out to find the time ("she'll reach out to find a time", "our
 # coordinator will be in touch to schedule"): a next step without a slot, not yet an invitation.
@@ -34,15 +33,13 @@ _HANDED_ON_INVITE = re.compile(
     r"(?:will|'ll|is going to) (?:reach out|be in touch|get in touch|contact you|email you|"
     r"call you|ring you|phone you|"
     r"send (?:you )?(?:some |a few )?(?:times|options|slots|a link|an invite))[^.]{0,30}"
-    r"(?:find|schedule|arrange|set up|book|pick|line up|organi[sz]e|sort)",
-    re.I,
+    r"(?:find|schedule|arrange|set up|book|pick|line up|organi[sz]e|sort)"
 )
 # "we'll set up a call with the two of us": a next step announced, no time asked or given
 _WILL_SET_UP = re.compile(
     r"\b(?:we|i)(?:'ll| will|'re going to| are going to|'m going to| am going to) "
     r"(?:\w+ )?(?:set up|arrange|schedule|organi[sz]e|line up|book|find a time for) "
-    r"(?:a|an|the|some|another|one more)\b",
-    re.I,
+    r"(?:a|an|the|some|another|one more)\b"
 )
 # "trying to line up a call w our founder, will send a couple of options", "next step would be a
 # trial shift, I'll sort a day w the kitchen": a step being arranged, not yet an invitation
@@ -53,8 +50,7 @@ _BEING_ARRANGED = re.compile(
     r"(?:options|times|slots|dates)\b|"
     r"\b(?:i|we)(?:'ll| will) (?:sort|figure|work) (?:out )?(?:a|the) (?:day|date|time)|"
     r"\b(?:i|we)(?:'ll| will) be in touch[^.]{0,40}to (?:set|arrange|schedule|organi[sz]e|book) "
-    r"(?:that|this|it|one)\b",
-    re.I,
+    r"(?:that|this|it|one)\b"
 )
 # An interview moved or called off without a new time ("we'll have to move Thursday's trial
 # shift", "a entrevista ... foi adiada; a nova data será comunicada"): the candidacy goes on.
@@ -71,8 +67,7 @@ _POSTPONED = re.compile(
     r"foi (?:adiad|cancelad)[oa]|nova data|"
     r"è stato (?:rinviato|annullato|spostato)|è stata (?:rinviata|annullata|spostata)|nuova data|"
     r"(?:is|wordt) (?:verplaatst|uitgesteld|afgezegd)|nieuwe datum|"
-    r"został[oa]? (?:przełożon|odwołan)[ya]|nowy termin",
-    re.I,
+    r"został[oa]? (?:przełożon|odwołan)[ya]|nowy termin"
 )
 _NOT_AN_OFFER = re.compile(
     r"(?:not|n't) (?:yet )?(?:a|an) (?:formal |official |written )?offer|not an offer yet|"
@@ -92,8 +87,7 @@ _INVITE_VERB = re.compile(
 _BOOKING = re.compile(
     r"\b(?:book|pick|choose|select)\b|which (?:of these|times?|days?|slots?)|your availability|"
     r"when (?:are|would) you|let (?:me|us) know (?:when|what|which)|https?://|"
-    r"réserv|choisi|wählen|buchen|elige|escolh|scegli|kies|wybierz",
-    re.I,
+    r"réserv|choisi|wählen|buchen|elige|escolh|scegli|kies|wybierz"
 )
 # A question put to the reader ("What is your notice period?"), not "What happens next?"
 _ASKS_YOU = re.compile(r"\b(?:you|your)\b[^.!?\n]{0,80}\?")
@@ -122,8 +116,7 @@ _TAKING_OVER = re.compile(
     r"\b(?:vou acompanhar|assumi (?:a sua|o seu|o processo)|passo a acompanhar)|"
     r"\b(?:seguirò io|subentro|ho preso in carico|prendo in carico)|"
     r"\bik (?:neem|heb) [^.]{0,30}over(?:genomen)?\b|"
-    r"\bprzejmuję|przejęł(?:am|em)|przejąłem",
-    re.I,
+    r"\bprzejmuję|przejęł(?:am|em)|przejąłem"
 )
 # "Bevor wir Sie zum Gespräch einladen, bräuchte ich noch zwei Angaben", in the other languages
 _CONDITIONAL_INVITE_INTL = re.compile(
@@ -150,8 +143,7 @@ _MEETING_WORDS = re.compile(
     r"langskom|praten|kennismak|vorbeikom|come (?:in|by|over)|pop in|drop by|passer nous voir|"
     r"pasarte|passar por|passare da|wpaść|przyjść|coffee|koffie|kaffee|café|"
     # a booking: "réservez votre créneau", "choose a half-day block from the link below"
-    r"rencontr|créneau|block|link below|booking link|lien ci-dessous|enlace|planner|calendly",
-    re.I,
+    r"rencontr|créneau|block|link below|booking link|lien ci-dessous|enlace|planner|calendly"
 )
 _FORWARD_SUBJECT = re.compile(r"^\s*(?:fwd?|fw|tr|wg|rv|i|enc|doorst)\s*:", re.I)
 _UNMONITORED = re.compile(
@@ -502,7 +494,7 @@ def classify(mail: ParsedMail, signals: HeaderSignals) -> Verdict:
     )
     if unmonitored_only and not answering:
         auto = 0.0
-    if auto >= 5 and not automated and _TAKING_OVER.search(text):
+    if auto >= 5 and not automated and _TAKING_OVER.search(lowered):
         auto = 0.0  # "Maria is no longer with us; I'll be taking over your application"
     # Nearly every automatic reply says so in a header or its subject; a person answering in
     # the thread ("I'm out sick today, so I haven't spoken to the team yet") does neither.
@@ -665,15 +657,15 @@ def classify(mail: ParsedMail, signals: HeaderSignals) -> Verdict:
     ):
         return verdict(MailKind.OFFER, 0.7)
     conditional = bool(
-        _CONDITIONAL_INVITE.search(text)
+        _CONDITIONAL_INVITE.search(lowered)
         or _CONDITIONAL_INVITE_INTL.search(lowered)
-        or _HANDED_ON_INVITE.search(text)
-        or _WILL_SET_UP.search(text)
-        or _BEING_ARRANGED.search(text)
+        or _HANDED_ON_INVITE.search(lowered)
+        or _WILL_SET_UP.search(lowered)
+        or _BEING_ARRANGED.search(lowered)
     )
-    postponed = bool(_POSTPONED.search(text))
+    postponed = bool(_POSTPONED.search(lowered))
     slot = None
-    if mail.date is not None and _MEETING_WORDS.search(text):
+    if mail.date is not None and _MEETING_WORDS.search(lowered):
         slots = find_slots(text, mail.date)
         slot = slots[0] if slots else None
     if slot is not None and offer < 5 and not (ack >= 5 and not signals.is_reply):
@@ -714,7 +706,7 @@ def classify(mail: ParsedMail, signals: HeaderSignals) -> Verdict:
     # and a scheduling phrase alone ("let me know which day suits you" to bring documents in)
     # needs something to meet for
     real_invite = slot is not None or (
-        scores.strongest[MailKind.INTERVIEW_INVITE] >= 3 and bool(_MEETING_WORDS.search(text))
+        scores.strongest[MailKind.INTERVIEW_INVITE] >= 3 and bool(_MEETING_WORDS.search(lowered))
     )
     # Interviews that happened ("the virtual onsite", "debriefing Thursday") and a promised
     # answer make an update, not an invitation: an invitation names a slot or invites.
@@ -728,7 +720,7 @@ def classify(mail: ParsedMail, signals: HeaderSignals) -> Verdict:
     # interview, not an invitation ("we'll have to move Thursday's trial shift")
     # and a next step whose time is still being found ("waiting on the panel's calendars, will
     # send you options") without any invitation verb: the corpus's "next step, no slot yet"
-    later = slot is None and not _BOOKING.search(text)
+    later = slot is None and not _BOOKING.search(lowered)
     rebook = later and (
         postponed
         or bool(_CONDITIONAL_INVITE_INTL.search(lowered) or _BEFORE_WE_INVITE.search(lowered))
@@ -736,7 +728,7 @@ def classify(mail: ParsedMail, signals: HeaderSignals) -> Verdict:
         # prosimy o dokumenty"
         or (invite < 6 and scores.strongest[MailKind.EMPLOYER_REPLY] >= 4)
         or (
-            bool(_HANDED_ON_INVITE.search(text) or _BEING_ARRANGED.search(text))
+            bool(_HANDED_ON_INVITE.search(lowered) or _BEING_ARRANGED.search(lowered))
             and not _INVITE_VERB.search(lowered)
         )
     )
