@@ -1277,3 +1277,59 @@ def test_the_day_after_a_meeting_in_the_sentence_before() -> None:
         "les pièces suivantes."
     )
     assert read_mail(_mail(papers)).respond_by is None
+
+
+@pytest.mark.parametrize(
+    ("body", "kind"),
+    [
+        # from blind74-78
+        ("No decision has been made yet; our producer is travelling and we've moved the final "
+         "call. We'll know by the end of the month.", MailKind.EMPLOYER_REPLY),
+        ("Ik wil het intern bespreken, maar wat zijn je salarisverwachtingen (bruto per maand, "
+         "op basis van 40 uur)?", MailKind.EMPLOYER_REPLY),
+        ("Danke für Ihren Besuch. Ihre Arbeitszeugnisse waren bei der Bewerbung nicht dabei. "
+         "Können Sie die einfach per Mail schicken?", MailKind.EMPLOYER_REPLY),
+        ("I'm going to have to move our interview on Thursday. Rather than pick a new time on "
+         "the fly, I've asked Jo to find a slot; she'll be in touch.", MailKind.EMPLOYER_REPLY),
+        ("I'm off on maternity leave from tomorrow, so I'm handing your application for the "
+         "planner role over to my colleague Tom.", MailKind.EMPLOYER_REPLY),
+        ("We need a few pre-screening steps before the final panel interview is scheduled: "
+         "your clearance level and your availability to work on site.", MailKind.EMPLOYER_REPLY),
+        ("Following your interview, could you let me know which point of the pay scale you are "
+         "on?", MailKind.EMPLOYER_REPLY),
+    ],
+)  # fmt: skip
+def test_questions_and_requests_keep_a_candidacy_open(body: str, kind: MailKind) -> None:
+    assert read_mail(_mail(body)).kind is kind
+
+
+def test_an_ats_task_from_a_no_reply_address_is_a_status_update() -> None:
+    raw = _mail(
+        "Before we can progress your candidacy, please complete the background screening "
+        "consent form and upload a copy of your photo ID.",
+        sender="Careers <careers-noreply@solvane.example>",
+    ).replace(b"Subject: Your application", b"Subject: Action needed: background check consent")
+    assert read_mail(raw).kind is MailKind.EMPLOYER_REPLY
+
+
+def test_a_receipt_naming_the_job_at_length_is_still_a_receipt() -> None:
+    raw = _mail(
+        "Your application for GIS Technician II (Job ID 27-0042) with Ironwood County was "
+        "successfully submitted on 01/11/2027. You will be notified of the status of your "
+        "application within 10 business days. This is an automated message.",
+        sender="Ironwood County <noreply@ironwood.example>",
+    )
+    reading = read_mail(raw)
+    assert reading.kind is MailKind.APPLICATION_ACK
+    assert reading.respond_by is not None
+    assert reading.respond_by.isoformat() == "2027-02-23"
+
+
+def test_a_friends_good_luck_signed_with_an_initial_is_personal_mail() -> None:
+    raw = (
+        b"From: Sinead <sinead@mail.example>\nTo: sam@example.org\nSubject: Re: Thursday\n"
+        b"Date: Fri, 21 May 2027 22:41:09 +0100\nContent-Type: text/plain; charset=utf-8\n\n"
+        b"Best of luck on Monday at the interview! Unfortunately I can't do dinner Thursday. "
+        b"And if they offer you the job we're going for cocktails.\n\nx S\n"
+    )
+    assert read_mail(raw).kind is MailKind.OTHER

@@ -85,7 +85,8 @@ _INVITE_VERB = re.compile(
     r"\binvit|einlad|inviter|invitamos|convidamos|invitiamo|uitnodig|zaprasz|zaprosi"
 )
 _BOOKING = re.compile(
-    r"\b(?:book|pick|choose|select)\b|which (?:of these|times?|days?|slots?)|your availability|"
+    r"(?<!rather than )(?<!instead of )\b(?:book|pick|choose|select)\b|"
+    r"which (?:of these|times?|days?|slots?)|your availability|"
     r"when (?:are|would) you|let (?:me|us) know (?:when|what|which)|https?://|"
     r"réserv|choisi|wählen|buchen|elige|escolh|scegli|kies|wybierz"
 )
@@ -129,6 +130,36 @@ _CONDITIONAL_INVITE_INTL = re.compile(
 _PASSED_ON = re.compile(
     r"(?:passed|forwarded|sent|handed) (?:on )?(?:your|the) (?:resume|cv|application|details|"
     r"profile) (?:on )?to|(?:she|he|they)(?:'ll| will) take it from here"
+)
+# "I'm off on maternity leave from tomorrow, so I'm handing your application over to Tom": a
+# person arranging cover, not an autoresponder
+_HANDING_OVER = re.compile(
+    r"\bi(?:'m| am|'ve| have|'ll be| will be| will) (?:now )?hand(?:ing|ed)? (?:your|the|this)\b"
+)
+_BEFORE_INTERVIEW_SET = re.compile(
+    r"before (?:the|your|a|our) (?:\w+ ){0,3}interview (?:is|can be|gets|will be) "
+    r"(?:scheduled|arranged|booked|set up|confirmed)"
+)
+# Asking what the candidate wants to earn: no offer has been made ("wat zijn je
+# salarisverwachtingen?")
+_ASKS_EXPECTATIONS = re.compile(
+    r"salary expectations|salarisverwachting|gehaltsvorstellung|gehaltswunsch|"
+    r"prétentions salariales|pretensiones (?:salariales|económicas)|pretensão salarial|"
+    r"expectativa salarial|aspettative (?:economiche|salariali)|richiesta economica|"
+    r"oczekiwania (?:finansowe|płacowe)"
+)
+# Asking for papers ("Können Sie uns die Arbeitszeugnisse schicken?"): the process goes on.
+_ASKS_FOR_PAPERS = re.compile(
+    r"(?:could|can|would) you (?:please )?(?:send|share|provide|forward)|"
+    r"please (?:send|provide|upload)|"
+    r"können sie[^.?]{0,80}(?:schicken|senden|zusenden|nachreichen)|"
+    r"(?:bitte|gerne) (?:senden|schicken)|"
+    r"pourriez-vous (?:nous )?(?:envoyer|transmettre|faire parvenir)|"
+    r"merci de (?:nous )?(?:envoyer|transmettre)|"
+    r"(?:podría|puede)s? (?:enviar|mandar)nos|(?:poderia|pode) (?:enviar|mandar)|"
+    r"(?:potrebbe|potresti|può|puoi) (?:inviar|mandar)|"
+    r"kun(?:t)? (?:je|u) [^.?]{0,40}(?:sturen|mailen)|"
+    r"(?:prosimy|proszę) o (?:przesłanie|dostarczenie)"
 )
 # "Before we line up the virtual onsite, I want to make sure we're aligned on compensation"
 _BEFORE_WE_INVITE = re.compile(
@@ -494,7 +525,11 @@ def classify(mail: ParsedMail, signals: HeaderSignals) -> Verdict:
     )
     if unmonitored_only and not answering:
         auto = 0.0
-    if auto >= 5 and not automated and _TAKING_OVER.search(lowered):
+    if (
+        auto >= 5
+        and not automated
+        and (_TAKING_OVER.search(lowered) or _HANDING_OVER.search(lowered))
+    ):
         auto = 0.0  # "Maria is no longer with us; I'll be taking over your application"
     # Nearly every automatic reply says so in a header or its subject; a person answering in
     # the thread ("I'm out sick today, so I haven't spoken to the team yet") does neither.
@@ -548,7 +583,9 @@ def classify(mail: ParsedMail, signals: HeaderSignals) -> Verdict:
         # overconfident (words, pairs and word starts count the same evidence three times),
         # and with ~2,700 examples "Happy to share feedback - shall we talk?" got p = 0.9995.
         if found.kind is MailKind.OFFER and (
-            _NEGATED_OFFER.search(lowered) or _NOT_AN_OFFER.search(lowered)
+            _NEGATED_OFFER.search(lowered)
+            or _NOT_AN_OFFER.search(lowered)
+            or _ASKS_EXPECTATIONS.search(lowered)
         ):
             return None  # "we can't offer relocation, but the salary is negotiable"
         gist = _REJECTION_GIST if found.kind is MailKind.REJECTION else _OFFER_GIST
@@ -560,6 +597,11 @@ def classify(mail: ParsedMail, signals: HeaderSignals) -> Verdict:
         """A weak reading (no phrase above weight 4) that the model, sure of a rejection with
         its gist in the text and nothing keeping the candidacy open, overrules."""
         if scores.strongest[kind] > 4 or not _REJECTION_GIST.search(lowered):
+            return None
+        # a friend's mail ("best of luck on Monday ... x S") about no application of the
+        # reader's: the model knows what a rejection says, not who writes it
+        friendly = any(_PERSONAL.search(hit) for hit in scores.hits[MailKind.OTHER])
+        if kind is MailKind.OTHER and friendly and not _YOUR_APPLICATION.search(lowered):
             return None
         found = model_says(MailKind.REJECTION)
         if found is None or found.probability < SURE_PROBABILITY:
@@ -616,6 +658,7 @@ def classify(mail: ParsedMail, signals: HeaderSignals) -> Verdict:
             or _SECOND_CHOICE.search(lowered)
             or _NOT_AN_OFFER.search(lowered)  # "this is not an offer yet": the process goes on
             or _PASSED_ON.search(lowered)
+            or _ASKS_FOR_PAPERS.search(lowered)
         ):
             return True
         if mail.date is None:
@@ -721,15 +764,25 @@ def classify(mail: ParsedMail, signals: HeaderSignals) -> Verdict:
     # and a next step whose time is still being found ("waiting on the panel's calendars, will
     # send you options") without any invitation verb: the corpus's "next step, no slot yet"
     later = slot is None and not _BOOKING.search(lowered)
-    rebook = later and (
-        postponed
-        or bool(_CONDITIONAL_INVITE_INTL.search(lowered) or _BEFORE_WE_INVITE.search(lowered))
-        # an interview that happened, and nothing new to book: "w nawiązaniu do rozmowy ...
-        # prosimy o dokumenty"
-        or (invite < 6 and scores.strongest[MailKind.EMPLOYER_REPLY] >= 4)
-        or (
-            bool(_HANDED_ON_INVITE.search(lowered) or _BEING_ARRANGED.search(lowered))
-            and not _INVITE_VERB.search(lowered)
+    # "before the final panel interview is scheduled, please send ... your availability to
+    # work on site": what comes before an interview, whatever else it asks
+    flat = _SPACE_RUNS.sub(" ", lowered)  # hard-wrapped lines
+    before_one = slot is None and bool(
+        _CONDITIONAL_INVITE_INTL.search(flat)
+        or _BEFORE_WE_INVITE.search(flat)
+        or _BEFORE_INTERVIEW_SET.search(flat)
+    )
+    rebook = before_one or (
+        later
+        and (
+            postponed
+            # an interview that happened, and nothing new to book: "w nawiązaniu do rozmowy ...
+            # prosimy o dokumenty"
+            or (invite < 6 and scores.strongest[MailKind.EMPLOYER_REPLY] >= 4)
+            or (
+                bool(_HANDED_ON_INVITE.search(lowered) or _BEING_ARRANGED.search(lowered))
+                and not _INVITE_VERB.search(lowered)
+            )
         )
     )
     if (

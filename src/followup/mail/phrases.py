@@ -43,11 +43,13 @@ languages: a status-update phrase, and in classify.py a brake on weak rejection 
 # Personal mail about the search, from friends and family: "how did it go?", "fingers
 # crossed", "love, Mum". classify.py lets these give way to stronger employer-reply phrases.
 PERSONAL = (
-    r"\blol\b|\bhaha+\b|(?:mom|mum|dad|grandma) says hi|\bbrunch\b|dikke kus|\bliefs,|heel veel succes|"
-    r"trzymam kciuki|"
+    r"best of luck (?:on|at|tomorrow|today|for (?:monday|tuesday|wednesday|thursday|friday|tomorrow))|"
+    r"\bcocktails\b|(?:^|\s)x+ [^\W\d_]{1,12}\s*$|"
+    r"\blol\b|\bhaha+\b|(?:mom|mum|dad|grandma) says hi|\bbrunch\b|dikke kus|\bliefs,|"
+    r""
     r"how did (?:the|your|it)\b[^?.]{0,60}go|how(?:'s| is) (?:the|your) (?:job )?(?:hunt|search|job search)|(?:des nouvelles|comment s'est passée?) (?:de |pour )?(?:ton|ta) (?:entrevue|entretien)|qué tal (?:fue|te fue|ha ido)|cuéntame(?:lo)? todo|comment s'est passée? (?:ton|ta)|raconte-moi tout|"
     r"wie (?:war|lief) (?:dein|das|es)\b[^?.]{0,60}\?|(?:ich )?drück(?:e)? dir (?:alle |die )?daumen|erzähl mir alles|como (?:foi|correu) (?:a|o) (?:tua|teu|sua|seu)?|t[ôo] torcendo|estou torcendo|me conta quando|(?:me )?conta(?:-me)? tudo|"
-    r"com'è andat[oa]|raccontami tutto|hoe ging (?:het|je)|vertel me alles|jak (?:poszło|poszła|ci poszło)|opowiadaj wszystko|tell (?:me|us) (?:everything|how it went)|fingers crossed|good luck (?:at|on|tomorrow|today|with (?:the|your|tomorrow)'?s? interview)|love you(?:[!,.\n]|$| (?:lots|so much|both|all))|\bhi love\b|\blove (?:mum|mom|dad)\b|\bxxx*\s*$|(?:^|\n|[.!?)] )(?:(?:love|hugs|besos|bisous|bises|küsse|kuss|beijos?|beijinhos|baci|bacioni|kusjes|buziaki|całuję|bussi|bussis)(?:,|!|\s*$|\s*\n\s*[^\W\d_]{2,12}\s*$)|xxx*\b)|drinks (?:when|after|on|tonight|later|\w+day)|dinner (?:next|on|this)|\bomg\b|(?:to|let's|we (?:must|should)) celebrate|i'm buying"
+    r"com'è andat[oa]|raccontami tutto|hoe ging (?:het|je)|vertel me alles|jak (?:poszło|poszła|ci poszło)|opowiadaj wszystko|tell (?:me|us) (?:everything|how it went)|fingers crossed|good luck (?:at|on|tomorrow|today|with (?:the|your|tomorrow)'?s? interview)|love you(?:[!,.\n]|$| (?:lots|so much|both|all))|\bhi love\b|\blove (?:mum|mom|dad)\b|\bxxx*\s*$|(?:^|\n|[.!?)] )(?:(?:love|hugs|besos|bisous|bises|küsse|kuss|beijos?|beijinhos|baci|bacioni|kusjes|buziaki|całuję|bussi|bussis)(?:,|!|\s*$|\s+[^\W\d_]{1,12}\s*$)|xxx*\b)|drinks (?:when|after|on|tonight|later|\w+day)|dinner (?:next|on|this)|\bomg\b|(?:to|let's|we (?:must|should)) celebrate|i'm buying"
 )
 
 # Shop and marketing wording ("20% off", "shop now", "free shipping"): with it and no job word
@@ -712,7 +714,7 @@ _RAW: dict[MailKind, list[Entry]] = {
         ),
         (
             4,
-            r"which (?:of these|one|option|slot|time)s? (?:works?|suits?)|let me know which|(?:a couple of|some|your) (?:windows|time slots)",
+            r"which (?:of these|one|option|slot|time)s? (?:works?|suits?)|let me know which (?:of these |one |option |slot |time |day |date )?(?:works?|suits?|you(?:'d)? prefer)|(?:a couple of|some|your) (?:windows|time slots)",
         ),
         (
             4,
@@ -745,7 +747,7 @@ _RAW: dict[MailKind, list[Entry]] = {
         ),
         (
             4,
-            r"(?:confirm(?:ing|s)?(?! (?:the |our |your |an? )?(?:final )?(?:outcome|decision|result|feedback|next steps))|confirmation (?:of|for)|rescheduled?|moved|updated invitation)[^.]{0,60}(?:interview|call|screen|onsite|chat|superday)",
+            r"(?:confirm(?:ing|s)?(?! (?:the |our |your |an? )?(?:final )?(?:outcome|decision|result|feedback|next steps))|confirmation (?:of|for)|rescheduled?|moved|updated invitation)[^.]{0,60}(?:interview|(?<!final )(?<!the )call|screen|onsite|chat|superday)",
         ),
         (3, r"(?:this|i) (?:confirms|confirm) (?:your|our)"),
         (
@@ -852,7 +854,7 @@ _RAW: dict[MailKind, list[Entry]] = {
         ),
         (
             5,
-            r"your (?:job )?application\b[^.]{0,60}(?:has been|was|is|have been) (?:successfully |now )?(?:received|submitted|sent)",
+            r"your (?:job )?application\b[^.]{0,100}(?:has been|was|is|have been) (?:successfully |now )?(?:received|submitted|sent)",
         ),
         (5, r"(?:we(?:'ve| have)? )?(?:got|received) your (?:[\w-]+ ){0,3}application"),
         (
@@ -1148,10 +1150,17 @@ _RAW: dict[MailKind, list[Entry]] = {
             r"aggiornamento sulla (?:tua|sua) candidatura|stand van zaken(?: (?:rond|van) (?:je|uw))? sollicitatie|"
             r"(?:informeren|berichten) (?:wij |we )?(?:u|je) (?:graag )?over de voortgang|voortgang van de (?:procedure|sollicitatie)",
         ),
+        # a portal task after the receipt: "Action needed: background check consent"
+        # (weight 5: a status from a no-reply address, like the status fields)
+        (
+            5,
+            r"background (?:check|screening)(?: consent)? form|pre-employment (?:checks?|screening) (?:form|consent|tasks?)|"
+            r"action (?:needed|required):? [^.\n]{0,40}(?:consent|form|documents?|check)",
+        ),
         # a hand-over to a colleague: "I'm handing your process over to my colleague Ruth"
         (
             4,
-            r"hand(?:ing|ed)? (?:your|the) (?:process|application|candidacy|file) over|"
+            r"hand(?:ing|ed)? (?:your|the) (?:process|application|candidacy|file)\b[^.]{0,80}?\bover(?: to)?\b|"
             r"hand(?:ing|ed)? (?:you|it) over to (?:my|our)|(?:my|our) colleague \w+(?: \w+)? (?:will|'ll) (?:contact|be in touch|reach out|get in touch|take over)|"
             r"(?:reprendra|prendra le relais|suivra) (?:votre|ton) (?:dossier|candidature)|übernimmt (?:ihre|deine) bewerbung|"
             r"(?:se hará|se encargará) (?:cargo )?de (?:tu|su) (?:candidatura|proceso)|vai (?:acompanhar|assumir) (?:a sua|o seu|a tua|o teu)|"

@@ -33,7 +33,7 @@ _REPLY_CUE = re.compile(
     r"decision|decide|feedback|respond|reply to you|contact you|reach out|come back|follow up with|"
     r"(?<!personal )(?<!family )news|touch base|"
     # a public body's "se comunique ... en un plazo de diez días hábiles"
-    r"(?:u|je) ontvangt[^.]{0,40}bericht|bericht van ons|contact[aá]-(?:l[oa]s?|te)-emos|(?:uma|com uma|a nossa) resposta|se comuni(?:que|cará)|será comunicad|sarà comunicat|sera communiqu|mitgeteilt|bekanntgegeben|"
+    r"(?:will|'ll) be notified|notify you|(?:u|je) ontvangt[^.]{0,40}bericht|bericht van ons|contact[aá]-(?:l[oa]s?|te)-emos|(?:uma|com uma|a nossa) resposta|se comuni(?:que|cará)|será comunicad|sarà comunicat|sera communiqu|mitgeteilt|bekanntgegeben|"
     r"resolución|resolução|review (?:your|all)|reviewing|next steps|"
     r"reviendr|revenir vers|réponse|décision|retour|tenir informé|contacter|nouvelles|"
     r"melden|rückmeldung|entscheidung|entscheiden|informieren|bescheid|zurückkommen|"
