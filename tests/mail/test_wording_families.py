@@ -1333,3 +1333,66 @@ def test_a_friends_good_luck_signed_with_an_initial_is_personal_mail() -> None:
         b"And if they offer you the job we're going for cocktails.\n\nx S\n"
     )
     assert read_mail(raw).kind is MailKind.OTHER
+
+
+@pytest.mark.parametrize(
+    ("body", "kind"),
+    [
+        # from blind79-83
+        ("The team would like to move you forward to the panel stage. Ola will be in touch to "
+         "find a time. Some feedback to pass on: the forecast felt rushed.",
+         MailKind.EMPLOYER_REPLY),
+        ("Wollt dir viel Glück für morgen wünschen! Wenn die dir kein Angebot machen, sind sie "
+         "selber schuld. Danach gehen wir auf ein Bier.", MailKind.OTHER),
+        ("This is to acknowledge receipt of your application form. We aim to respond within 10 "
+         "working days.", MailKind.APPLICATION_ACK),
+        ("Recebemos sua inscrição para a vaga de Analista. Esta é uma mensagem automática.",
+         MailKind.APPLICATION_ACK),
+        ("A posição acabou sendo preenchida internamente, por isso vamos encerrar o processo "
+         "seletivo externo.", MailKind.REJECTION),
+        ("Dziękujemy za przesłanie aplikacji. Potwierdzamy jej otrzymanie; wiadomość została "
+         "wygenerowana automatycznie.", MailKind.APPLICATION_ACK),
+        ("Prosimy o wypełnienie kwestionariusza osobowego; bez niego nie możemy przekazać "
+         "zgłoszenia do kolejnego etapu.", MailKind.EMPLOYER_REPLY),
+        ("Dank voor uw komst voor het sollicitatiegesprek. Wij vergoeden uw reiskosten; vul het "
+         "declaratieformulier in.", MailKind.EMPLOYER_REPLY),
+        ("Before I share your profile with the practice lead, I want to confirm a few things that "
+         "came up after our call: is client travel workable for you?", MailKind.EMPLOYER_REPLY),
+        ("Friday 19 February is my last day; my colleague Jonas (in copy) will be your point of "
+         "contact from now on. I wish you the very best.", MailKind.EMPLOYER_REPLY),
+    ],
+)  # fmt: skip
+def test_round_twenty_kinds(body: str, kind: MailKind) -> None:
+    assert read_mail(_mail(body)).kind is kind
+
+
+@pytest.mark.parametrize(
+    ("body", "respond_by"),
+    [
+        ("Volgende week dinsdag valt het besluit, en ik bel je dezelfde dag.", "2027-02-16"),
+        ("The committee meets on Thursday 18 February. You will hear from us within two working "
+         "days after that meeting.", "2027-02-22"),
+    ],
+)  # fmt: skip
+def test_a_weekday_of_next_week_and_a_span_after_a_meeting(body: str, respond_by: str) -> None:
+    reading = read_mail(_mail(body))
+    assert reading.respond_by is not None
+    assert reading.respond_by.isoformat() == respond_by
+
+
+def test_a_leaving_day_a_payment_or_a_day_gone_by_is_no_reply_date() -> None:
+    for body in (
+        "I wanted to let you know that Friday 19 February is my last day here.",
+        "Wij vergoeden uw reiskosten. De uitbetaling volgt binnen vier weken.",
+        "I spoke with both of your references yesterday and today; the feedback was good.",
+    ):
+        assert read_mail(_mail(body)).respond_by is None
+
+
+def test_a_friends_dinner_at_a_time_is_no_interview() -> None:
+    raw = _mail(
+        "Hahaha ok Saturday 7pm at the usual place confirmed! Did you ever hear back from the "
+        "firm? Got my own interview on Monday, wish me luck",
+        sender="Mei <mei@inbox.example>",
+    ).replace(b"Subject: Your application", b"Subject: Re: dinner sat?")
+    assert read_mail(raw).kind is MailKind.OTHER

@@ -129,7 +129,8 @@ _CONDITIONAL_INVITE_INTL = re.compile(
 # "I've passed your resume to Abby, who runs recruiting ... She'll take it from here"
 _PASSED_ON = re.compile(
     r"(?:passed|forwarded|sent|handed) (?:on )?(?:your|the) (?:resume|cv|application|details|"
-    r"profile) (?:on )?to|(?:she|he|they)(?:'ll| will) take it from here"
+    r"profile) (?:on )?to|(?:she|he|they)(?:'ll| will) take it from here|"
+    r"will be your (?:new )?(?:main )?(?:point of contact|contact person|contact)"
 )
 # "I'm off on maternity leave from tomorrow, so I'm handing your application over to Tom": a
 # person arranging cover, not an autoresponder
@@ -159,12 +160,12 @@ _ASKS_FOR_PAPERS = re.compile(
     r"(?:podría|puede)s? (?:enviar|mandar)nos|(?:poderia|pode) (?:enviar|mandar)|"
     r"(?:potrebbe|potresti|può|puoi) (?:inviar|mandar)|"
     r"kun(?:t)? (?:je|u) [^.?]{0,40}(?:sturen|mailen)|"
-    r"(?:prosimy|proszę) o (?:przesłanie|dostarczenie)"
+    r"(?:prosimy|proszę) o (?:przesłanie|dostarczenie|wypełnienie|uzupełnienie|odesłanie)"
 )
 # "Before we line up the virtual onsite, I want to make sure we're aligned on compensation"
 _BEFORE_WE_INVITE = re.compile(
     r"\bbefore (?:we|i) (?:\w+ ){0,2}(?:schedule|arrange|set up|invite|line up|book|put you "
-    r"forward|submit you|move you)"
+    r"forward|submit you|move you|share your (?:profile|cv|resume)|present you)"
 )
 _MEETING_WORDS = re.compile(
     r"interview|call|chat|meet|conversation|screen|round|zoom|teams|onsite|on-site|superday|visit|"
@@ -210,6 +211,7 @@ _SELF_DECLARED_AUTOMATED = re.compile(
     r"messaggio automatico|e-?mail automatica|non rispondere|"
     r"automatisch (?:gegenereerd|verzonden) bericht|automatisch bericht|niet op deze e-?mail|"
     r"wiadomość (?:została )?(?:wygenerowana|wysłana) automatycznie|wiadomość automatyczna|"
+    r"została wygenerowana automatycznie|"
     r"nie odpowiadaj"
 )
 _SHOPPING = re.compile(SHOPPING)
@@ -314,7 +316,9 @@ _STILL_OPEN = re.compile(
     r"still (?:very much )?in the running|"
     r"still (?:reviewing|deciding|interviewing|considering|active|live|open)|"
     r"remains? (?:active|open|live|under consideration)|bear with us|"
-    r"pick up where we left off|pick (?:this|things|it) (?:back )?up (?:again|in|when|once)|"
+    r"(?:move|moving|progress|advance) you (?:forward )?to the "
+    r"(?:next|final|panel|second|third|onsite) (?:stage|round|step)|pick up where we left off|"
+    r"pick (?:this|things|it) (?:back )?up (?:again|in|when|once)|"
     r"resume (?:the|our) (?:process|conversations?|talks)|"
     # "the process is not yet finished", in the eight languages
     r"not yet (?:finished|complete|completed|concluded|closed|over)|noch nicht abgeschlossen|"

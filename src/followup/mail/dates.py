@@ -393,7 +393,33 @@ def find_dates(text: str, base: date) -> list[DateMention]:
                 found.append(DateMention(start, end, day, text[start:end], False, name))
                 taken.append((start, end))
     found.sort(key=lambda m: m.start)
-    return found
+    return _join_week_and_day(found, text, base)
+
+
+def _join_week_and_day(found: list[DateMention], text: str, base: date) -> list[DateMention]:
+    """ "volgende week dinsdag", "next week Tuesday": that weekday of next week, one mention."""
+    joined: list[DateMention] = []
+    index = 0
+    while index < len(found):
+        week = found[index]
+        day = found[index + 1] if index + 1 < len(found) else None
+        if (
+            day is not None
+            and week.rule == "next_week"
+            and day.rule == "weekday"
+            and 0 <= day.start - week.end <= 3
+            and not text[week.end : day.start].strip(" ,")
+        ):
+            monday = base + timedelta(days=7 - base.weekday())
+            when = monday + timedelta(days=day.day.weekday())
+            joined.append(
+                DateMention(week.start, day.end, when, text[week.start : day.end], True, "weekday")
+            )
+            index += 2
+            continue
+        joined.append(week)
+        index += 1
+    return joined
 
 
 def _explicit_day(

@@ -43,9 +43,10 @@ languages: a status-update phrase, and in classify.py a brake on weak rejection 
 # Personal mail about the search, from friends and family: "how did it go?", "fingers
 # crossed", "love, Mum". classify.py lets these give way to stronger employer-reply phrases.
 PERSONAL = (
+    r"auf ein bier|for a (?:beer|pint)|(?:go|going) for beers|"
     r"best of luck (?:on|at|tomorrow|today|for (?:monday|tuesday|wednesday|thursday|friday|tomorrow))|"
     r"\bcocktails\b|(?:^|\s)x+ [^\W\d_]{1,12}\s*$|"
-    r"\blol\b|\bhaha+\b|(?:mom|mum|dad|grandma) says hi|\bbrunch\b|dikke kus|\bliefs,|"
+    r"\blol\b|\b(?:ha){2,}h?\b|wish me luck|did you (?:ever )?hear back|(?:mom|mum|dad|grandma) says hi|\bbrunch\b|dikke kus|\bliefs,|"
     r""
     r"how did (?:the|your|it)\b[^?.]{0,60}go|how(?:'s| is) (?:the|your) (?:job )?(?:hunt|search|job search)|(?:des nouvelles|comment s'est passée?) (?:de |pour )?(?:ton|ta) (?:entrevue|entretien)|qué tal (?:fue|te fue|ha ido)|cuéntame(?:lo)? todo|comment s'est passée? (?:ton|ta)|raconte-moi tout|"
     r"wie (?:war|lief) (?:dein|das|es)\b[^?.]{0,60}\?|(?:ich )?drück(?:e)? dir (?:alle |die )?daumen|erzähl mir alles|como (?:foi|correu) (?:a|o) (?:tua|teu|sua|seu)?|t[ôo] torcendo|estou torcendo|me conta quando|(?:me )?conta(?:-me)? tudo|"
@@ -278,6 +279,13 @@ _RAW: dict[MailKind, list[Entry]] = {
         (3, r"(?:we )?regret to (?:inform|let you know|tell)"),
         # "they've decided not to bring you on for the pick/pack role"
         (5, r"(?:decided|chosen|opted|decide|choose) not to (?:bring|take) you on\b"),
+        # filled from inside: "a posição acabou sendo preenchida internamente"
+        (
+            5,
+            r"filled (?:internally|from within)|(?:preenchida|preenchido) internamente|(?:cubierta|cubierto|ocupada) internamente|"
+            r"pourvue? en interne|intern (?:besetzt|nachbesetzt)|coperta internamente|intern (?:ingevuld|vervuld)|obsadzon[aey] wewnętrznie|"
+            r"(?:vamos|iremos) encerrar o processo|encerramos o processo",
+        ),
         # public competitions: "usted no ha obtenido puntuación suficiente"
         (
             5,
@@ -543,7 +551,7 @@ _RAW: dict[MailKind, list[Entry]] = {
         (
             4,
             r"(?:(?:not|n't)(?: going to| gonna| be| in a position to| able to)? (?:extend|make|extending|making) (?:you )?(?:an|the|a formal|a) offer|"
-            r"(?:ihnen|dir) kein (?:angebot|vertragsangebot) (?:machen|unterbreiten)|(?:pas|ne pouvons pas) (?:en mesure de )?vous (?:faire|proposer) (?:d'|une )offre|"
+            r"(?<!wenn die )(?<!wenn sie )(?<!falls die )(?<!falls sie )(?:ihnen|dir) kein (?:angebot|vertragsangebot) (?:machen|unterbreiten)|(?:pas|ne pouvons pas) (?:en mesure de )?vous (?:faire|proposer) (?:d'|une )offre|"
             r"no (?:te|le)s? (?:haremos|vamos a hacer|podemos hacer) (?:una )?oferta|não (?:vamos|iremos|podemos) (?:fazer|apresentar)(?: (?:te|lhe))? (?:uma )?(?:proposta|oferta)|"
             r"non (?:ti|le|vi) (?:faremo|possiamo fare) (?:un'|una )?(?:offerta|proposta)|(?:geen|niet) (?:een )?aanbod (?:doen|maken)|nie (?:złożymy|możemy złożyć|przedstawimy) (?:ci |panu |pani )?oferty)"
             r"(?![^.]{0,40}\b(?:until|before|unless|till|yet|straight away|right away|immediately|for now|bis|avant|hasta|até|finché|totdat|dopóki)\b)",
@@ -747,7 +755,7 @@ _RAW: dict[MailKind, list[Entry]] = {
         ),
         (
             4,
-            r"(?:confirm(?:ing|s)?(?! (?:the |our |your |an? )?(?:final )?(?:outcome|decision|result|feedback|next steps))|confirmation (?:of|for)|rescheduled?|moved|updated invitation)[^.]{0,60}(?:interview|(?<!final )(?<!the )call|screen|onsite|chat|superday)",
+            r"(?:confirm(?:ing|s)?(?! (?:the |our |your |an? )?(?:final )?(?:outcome|decision|result|feedback|next steps))(?! (?:a few|a couple of|some|two|three) (?:things|details|points|questions))|confirmation (?:of|for)|rescheduled?|moved|updated invitation)[^.]{0,60}(?:interview|(?<!final )(?<!the )call|screen|onsite|chat|superday)",
         ),
         (3, r"(?:this|i) (?:confirms|confirm) (?:your|our)"),
         (
@@ -847,6 +855,15 @@ _RAW: dict[MailKind, list[Entry]] = {
         ),
     ],
     MailKind.APPLICATION_ACK: [
+        (
+            5,
+            r"potwierdzamy (?:jej |jego )?otrzymanie|potwierdzenie otrzymania (?:aplikacji|zgłoszenia|cv)|"
+            r"dziękujemy za przesłanie (?:aplikacji|cv|zgłoszenia)",
+        ),
+        (
+            5,
+            r"(?:this is to |we )?acknowledge (?:the )?receipt of your (?:application|cv|form|submission)",
+        ),
         # a portal status field at the receipt stage: "Status: Application received"
         (
             5,
@@ -917,7 +934,7 @@ _RAW: dict[MailKind, list[Entry]] = {
         # Spanish
         (
             5,
-            r"(?:hemos recibido (?:correctamente |con éxito |bien )?(?:tu|su) (?:candidatura|solicitud|cv|currículum|curriculum|postulación|documentación)|(?:tu|su) (?:candidatura|solicitud|postulación) (?:ha sido|fue) recibida)",
+            r"(?:hemos recibido (?:correctamente |con éxito |bien )?(?:tu|su) (?:candidatura|solicitud|cv|currículum|curriculum|postulación|inscripción|documentación)|(?:tu|su) (?:candidatura|solicitud|postulación) (?:ha sido|fue) recibida)",
         ),
         (
             4,
@@ -926,7 +943,7 @@ _RAW: dict[MailKind, list[Entry]] = {
         # Portuguese
         (
             5,
-            r"(?:recebemos (?:corretamente |com sucesso )?(?:a |o )?(?:sua|tua|seu|teu) (?:candidatura|cv|currículo)|(?:sua|tua) candidatura foi recebida)",
+            r"(?:recebemos (?:corretamente |com sucesso )?(?:a |o )?(?:sua|tua|seu|teu) (?:candidatura|inscrição|cv|currículo)|(?:sua|tua) (?:candidatura|inscrição) foi (?:recebida|confirmada))",
         ),
         (4, r"obrigad[oa] (?:pela|por) (?:sua|tua)? ?candidatura"),
         # Italian
@@ -1156,6 +1173,13 @@ _RAW: dict[MailKind, list[Entry]] = {
             5,
             r"background (?:check|screening)(?: consent)? form|pre-employment (?:checks?|screening) (?:form|consent|tasks?)|"
             r"action (?:needed|required):? [^.\n]{0,40}(?:consent|form|documents?|check)",
+        ),
+        # expenses after an interview: "reiskostendeclaratie voor het sollicitatiegesprek"
+        (
+            4,
+            r"reiskosten|travel expenses|expense claim|(?:fahrt|reise)kosten|frais de (?:déplacement|transport)|"
+            r"gastos de (?:viaje|desplazamiento)|despesas de (?:viagem|deslocação|deslocamento)|rimborso (?:spese|delle spese)|"
+            r"zwrot kosztów",
         ),
         # a hand-over to a colleague: "I'm handing your process over to my colleague Ruth"
         (

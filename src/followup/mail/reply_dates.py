@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 
 from followup.mail.chat import expand_chat
@@ -20,6 +21,7 @@ from followup.mail.dates import (
     MONTHS,
     NUMBERS,
     WEEKDAYS,
+    DateMention,
     find_dates,
     next_business_day,
 )
@@ -73,6 +75,11 @@ _CANDIDATE_DEADLINE = re.compile(
     r"\bfirmar|\bassinar|\bfirmare|unterschreiben|\bsigner|ondertek|podpisa|terugsturen|wil je|"
     r"(?:ti|le|vi|la) (?:chiediamo|preghiamo)|bien vouloir|nous (?:transmettre|faire parvenir)|dovr(?:à|anno) pervenire|deve(?:no)? pervenire|"
     # an appeal window is the candidate's: "podrá interponer recurso ... en el plazo de un mes"
+    # (and money or a leaving day is no reply: "de uitbetaling volgt binnen vier weken",
+    # "Friday 18 June is my last day")
+    r"uitbetaling|reimburse|erstattung|remboursement|reembolso|rimborso|zwrot koszt|"
+    r"my last day|mon dernier jour|mein letzter (?:arbeits)?tag|mi último día|meu último dia|"
+    r"il mio ultimo giorno|mijn laatste (?:werk)?dag|mój ostatni dzień|"
     r"\bappeal|interponer|recurso|einspruch|widerspruch|recours|ricorso|odwołani|bezwaar|inviare|enviar(?:nos)?\b|envoyer|schicken|zusenden|"
     r"upload|provide (?:us|your|the|a copy)|share your|bring|book (?:a|your)|"
     r"(?:choose|pick|select) (?:a|your|one)\b|\bsign(?:ed|ing)?\b(?![- ]off\b)|signature|deadline|expires?|complete the|submit|return the|"
@@ -153,6 +160,28 @@ _AWAY_UNTIL = re.compile(
     r"(?:until|till|through|até|hasta|jusqu'(?:au|à)|bis|fino a|fino al|tot|do)\W*$",
     re.I,
 )
+_GONE_BY = re.compile(r"(?:yesterday and|earlier|already)\s+$", re.I)
+_AFTER_THAT = re.compile(
+    r"\s*(?:after|following|of) (?:that|the|this) (?:meeting|date|session|committee|panel|"
+    r"interview|day|deadline)"
+)
+
+
+def _after_that(
+    mention: DateMention, chunk: str, mentions: list[DateMention], before: str, base: date
+) -> DateMention:
+    """ "The committee meets on Thursday 3 June. You will hear within two working days after
+    that meeting": the span counts from the day named earlier, not from the Date header."""
+    if mention.rule != "within" or not _AFTER_THAT.match(chunk, mention.end):
+        return mention
+    earlier = [m.day for m in mentions if m.end <= mention.start and m.explicit]
+    earlier = earlier or [m.day for m in find_dates(before, base) if m.explicit and m.day >= base]
+    if not earlier:
+        return mention
+    again = find_dates(mention.phrase, earlier[-1])
+    return replace(mention, day=again[0].day) if again else mention
+
+
 _DAY_AFTER = re.compile(
     r"(?:the|on the) (?:day after|following day)|le lendemain|am tag danach|al día siguiente|"
     r"no dia seguinte|il giorno dopo|de dag (?:erna|daarna)|następnego dnia"
@@ -201,6 +230,8 @@ def find_respond_by(
             if m.day >= base
             and not _CLOCK_AFTER.match(chunk, m.end)
             and not chunk.startswith(("'s", "’s"), m.end)  # "Monday's first round": an event
+            # "I spoke with your references yesterday and today": a day gone by
+            and not (m.rule == "today" and _GONE_BY.search(chunk, max(0, m.start - 16), m.start))
         ]
         introduced = [
             m
@@ -213,6 +244,7 @@ def find_respond_by(
             )
             or _BY_START.match(m.phrase)
         ]
+        introduced = [_after_that(m, chunk, mentions, before, base) for m in introduced]
         if not cue:
             # No known cue, but "by"/"within" a future day and no candidate deadline: the
             # last resort ("Sabrai qualcosa entro venerdì" with a cue nobody listed yet).
