@@ -38,6 +38,18 @@ def _thread(world: World, mails: list[tuple[bytes, datetime, list[str]]]) -> str
     return thread_id
 
 
+def _rejection(world: World, first: bytes, sent: datetime, opening: str = "") -> bytes:
+    """Dana's rejection, replying in the thread of ``first``."""
+    return reply(
+        first,
+        sent=sent,
+        text=f"Hi Sam,\n\n{opening}Unfortunately, we have decided not to move forward with "
+        "your application.\n\nBest,\nDana",
+        sender=DANA,
+        to=world.mailbox.email,
+    )
+
+
 def _only_application(world: World) -> Application:
     (app,) = world.store.load_applications()
     return app
@@ -49,14 +61,7 @@ def test_a_rejection_already_in_the_thread_closes_the_adopted_application_withou
     world.service.first_sync()
     t0 = world.admin.clock() - timedelta(days=6)
     first = invite(sent=t0, interview=t0 + timedelta(days=2), to=world.mailbox.email)
-    no = reply(
-        first,
-        sent=t0 + timedelta(days=4),
-        text="Hi Sam,\n\nThank you for your time on Wednesday. Unfortunately, we have decided "
-        "not to move forward with your application.\n\nBest,\nDana",
-        sender=DANA,
-        to=world.mailbox.email,
-    )
+    no = _rejection(world, first, t0 + timedelta(days=4), "Thank you for your time on Wednesday. ")
     thread = _thread(world, [(first, t0, ["INBOX"]), (no, t0 + timedelta(days=4), ["INBOX"])])
 
     report = world.service.adopt_thread(_entry(world, thread))
@@ -182,14 +187,7 @@ def test_a_message_another_application_owns_is_left_to_it(world: World) -> None:
     world.service.first_sync()
     t0 = (world.admin.clock() - timedelta(days=6)).replace(microsecond=0)
     first = invite(sent=t0, interview=t0 + timedelta(days=8), to=world.mailbox.email)
-    no = reply(
-        first,
-        sent=t0 + timedelta(days=1),
-        text="Hi Sam,\n\nUnfortunately, we have decided not to move forward with your "
-        "application.\n\nBest,\nDana",
-        sender=DANA,
-        to=world.mailbox.email,
-    )
+    no = _rejection(world, first, t0 + timedelta(days=1))
     delivered = world.admin.deliver(
         world.mailbox.email, first, label_ids=["INBOX"], internal_date=t0
     )
