@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed
 PYTEST_ARGS ?=
 
 .DEFAULT_GOAL := check
-.PHONY: check install lint format test test-fast demo bench emulator browser clean
+.PHONY: check install model lint format test test-fast demo bench emulator browser clean
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "need $(PYTHON) on PATH"; exit 1; }
@@ -17,6 +17,10 @@ $(STAMP): pyproject.toml
 	@touch $@
 
 install: $(STAMP)
+
+# The learned kind model is fitted from the packaged data once and cached (followup.mail.learned).
+model: install
+	$(BIN)/python -c "from followup.mail.learned import main; main()"
 
 check: lint test
 
@@ -36,16 +40,16 @@ browser:
 	  { [ "$$(id -u)" = 0 ] && (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) ; } || \
 	  echo "note: chromium could not be installed; the browser consent test will skip"
 
-test: install lint browser
+test: install lint browser model
 	$(BIN)/pytest -n 2 $(PYTEST_ARGS)
 
-test-fast: install
+test-fast: install model
 	$(BIN)/pytest -n 2 -m "not slow" $(PYTEST_ARGS)
 
-demo: install
+demo: install model
 	$(BIN)/python -m followup.demo
 
-bench: install
+bench: install model
 	$(BIN)/python -m bench
 
 emulator: install

@@ -116,11 +116,15 @@ def training_examples() -> list[tuple[MailKind, str]]:
     """Every packaged example: exported training cases, wording families, written mail.
 
     All ``*.json`` files of the data package are read, in name order, so new data needs no
-    code change.
+    code change; the exported tuned case sets (``cases_*.json``) are the learned model's
+    alone (learned.py): the phrase rules were tuned with this model as it is.
     """
     examples: list[tuple[MailKind, str]] = []
     folder = resources.files("followup.mail.data")
-    files = sorted((f for f in folder.iterdir() if f.name.endswith(".json")), key=lambda f: f.name)
+    files = sorted(
+        (f for f in folder.iterdir() if f.name.endswith(".json") and f.name[:6] != "cases_"),
+        key=lambda f: f.name,
+    )
     for file in files:
         data = json.loads(file.read_text(encoding="utf-8"))
         for kind_name, texts in sorted(data.items()):

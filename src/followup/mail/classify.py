@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from followup.mail.bayes import Opinion, trained_model
 from followup.mail.chat import expand_chat
+from followup.mail.learned import kind_model
 from followup.mail.literals import present
 from followup.mail.model import MailKind, ParsedMail
 from followup.mail.phrases import PERSONAL, REMAINS_OPEN, SHOPPING, TABLE
@@ -464,8 +465,112 @@ def score_text(text: str) -> Scores:
     return Scores(points, hits, strongest)
 
 
+DECISIVE_MARGIN = 0.3
+"""Below this lead over its runner-up the learned model defers to the phrase rules. In
+leave-one-round-out tests on 2,951 first-sight mails any value from 0.125 to 0.35 scored the
+same (employer_reply recall 0.986-0.988); the upper half of that range also leaves the rules
+the short one-line wordings they were written for, where the model is least sure."""
+
+
+_CHECKED = (MailKind.REJECTION, MailKind.OFFER, MailKind.INTERVIEW_INVITE)
+"""The model's readings the rules may still veto: it weighs words, not logic, so "if we were
+to make you an offer", "the role is on hold, we'll be in touch by Friday" and "ahead of your
+interview, please bring a photo ID" sound to it like an offer, a rejection and an invitation."""
+# "if we were to make you an offer", "should you be successful, a formal offer follows":
+# talk about an offer that is not one. Lower-cased text.
+_HEDGED_OFFER = re.compile(
+    r"\b(?:if|should|once|when|were) (?:we|you)\b[^.?!]{0,60}\boffer|"
+    r"\boffer\b[^.?!]{0,40}\b(?:if|should|once|provided|subject to) (?:we|you)\b"
+)
+
+
+_NO_OFFER_YET = re.compile(
+    r"(?:can't|cannot|can not|unable to|not able to|won't|will not|not in a position to) "
+    r"(?:yet )?(?:make|extend|give) (?:you )?(?:an? )?(?:formal |firm )?offer"
+)
+# What only list mail says: "unsubscribe", "manage your preferences", in the eight languages.
+_LIST_TALK = re.compile(
+    r"unsubscribe|manage (?:your )?(?:email )?preferences|abmelden|désinscri|darse de baja|"
+    r"cancelar (?:a )?(?:subscrição|inscrição)|disiscriv|afmelden|wypisz się|"
+    r"zrezygnuj z subskrypcji"
+)
+
+
+def _invites(mail: ParsedMail) -> bool:
+    """The new text invites, offers a booking, or names a time to meet.
+
+    Only the new text counts: a thread's "Re: Interview invitation" subject is what the
+    model hears loudest in "please bring a photo ID for reception".
+    """
+    lowered = mail.new_text[:MAX_SCORED_CHARS].lower()
+    if _INVITE_VERB.search(lowered) or _BOOKING.search(lowered):
+        return True
+    if mail.date is None or not _MEETING_WORDS.search(lowered):
+        return False
+    return bool(find_slots(mail.new_text[:MAX_SCORED_CHARS], mail.date))
+
+
+def _offer_hedged(lowered: str) -> bool:
+    """The mail talks about an offer it does not make (negated, conditional, not yet)."""
+    return bool(
+        _NEGATED_OFFER.search(lowered)
+        or _NOT_AN_OFFER.search(lowered)
+        or _HEDGED_OFFER.search(lowered)
+        or _NO_OFFER_YET.search(lowered)
+        or _ASKS_EXPECTATIONS.search(lowered)
+    )
+
+
 def classify(mail: ParsedMail, signals: HeaderSignals) -> Verdict:
-    """The kind of ``mail`` with a confidence in 0..1 and human-readable reasons."""
+    """The kind of ``mail`` with a confidence in 0..1 and human-readable reasons.
+
+    The learned model (learned.py) reads the kind; the phrase rules decide where a fact of
+    structure settles it (a delivery report, a calendar part), where the model is unsure, and
+    where the rules read an employer reply that the model takes for a rejection: there the
+    rules know what keeps a candidacy open ("on hold", "we'll get back to you by Friday"),
+    and in those tests they were right nine times in eleven.
+    """
+    if signals.mailer_daemon or mail.is_delivery_report or mail.calendar is not None:
+        return classify_by_rules(mail, signals)
+    text = f"{mail.subject}\n{mail.new_text[:MAX_SCORED_CHARS]}"
+    judged = kind_model().judge(text)
+    if judged is None:
+        return classify_by_rules(mail, signals)
+    if judged.margin >= DECISIVE_MARGIN and judged.kind not in _CHECKED:
+        headers = (*signals.auto_headers, *signals.bulk_headers)
+        return Verdict(judged.kind, judged.confidence, (judged.reason(), *headers))
+    ruled = classify_by_rules(mail, signals)
+    if ruled.kind is judged.kind:
+        confidence = max(ruled.confidence, judged.confidence)
+        return Verdict(ruled.kind, confidence, (judged.reason(), *ruled.reasons))
+    if judged.margin < DECISIVE_MARGIN:
+        return Verdict(ruled.kind, ruled.confidence, (*ruled.reasons, f"unsure {judged.reason()}"))
+    if ruled.kind is MailKind.EMPLOYER_REPLY and judged.kind is MailKind.REJECTION:
+        return Verdict(
+            ruled.kind, ruled.confidence, (*ruled.reasons, f"outweighs {judged.reason()}")
+        )
+    if ruled.kind is MailKind.OTHER and (signals.bulk_headers or _LIST_TALK.search(text.lower())):
+        # a newsletter quoting a rejection template: the model knows what a rejection
+        # says, not whose it is
+        return Verdict(
+            ruled.kind, ruled.confidence, (*ruled.reasons, f"list mail: {judged.reason()}")
+        )
+    if (
+        judged.kind is MailKind.INTERVIEW_INVITE
+        and ruled.kind is MailKind.EMPLOYER_REPLY
+        and not _invites(mail)
+    ):
+        why = f"nothing to book (no time, link or invitation), which outweighs {judged.reason()}"
+        return Verdict(ruled.kind, ruled.confidence, (*ruled.reasons, why))
+    if judged.kind is MailKind.OFFER and _offer_hedged(text.lower()):
+        why = f"the offer is hedged or negated, which outweighs {judged.reason()}"
+        return Verdict(ruled.kind, ruled.confidence, (*ruled.reasons, why))
+    overruled = f"overrules the phrase rules' {ruled.kind.value}"
+    return Verdict(judged.kind, judged.confidence, (judged.reason(), overruled))
+
+
+def classify_by_rules(mail: ParsedMail, signals: HeaderSignals) -> Verdict:
+    """The phrase rules' reading of ``mail``: kind, confidence in 0..1 and reasons."""
     # The top of a message decides its kind; a cap keeps a 1 MB body from costing a second.
     # An automatic reply's subject is ours quoted back ("Resposta automática: Re: Proposta de
     # trabalho"): only the prefix, already read by the signals, is its own.
