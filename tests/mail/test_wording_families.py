@@ -7,6 +7,10 @@ from __future__ import annotations
 import pytest
 
 from followup.mail import MailKind, read_mail
+from followup.mail.classify import classify_by_rules, settle
+from followup.mail.learned import Judgement
+from followup.mail.parse import parse_message
+from followup.mail.signals import read_signals
 
 
 def _mail(body: str, sender: str = "Kim Lee <kim.lee@orchardgrove.example>") -> bytes:
@@ -1396,3 +1400,44 @@ def test_a_friends_dinner_at_a_time_is_no_interview() -> None:
         sender="Mei <mei@inbox.example>",
     ).replace(b"Subject: Your application", b"Subject: Re: dinner sat?")
     assert read_mail(raw).kind is MailKind.OTHER
+
+
+# after blind84-88 (session 4): dates that are not the employer's promise, and a next step
+# with nothing to book
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Send it back whenever you're done, ideally by next Wednesday, and we'll go through it"
+        " together in the next round.",
+        "Pedimos-lhe que nos envie, até quarta-feira, os documentos. Daremos notícias em breve.",
+        "Unser Partner ist bis Ende August im Urlaub; ich melde mich, sobald er zurück ist.",
+        "Expense claims are normally paid within 30 days. I will be in touch about the outcome.",
+        "I will be moving to another team effective June 11, so Joy will handle your file.",
+    ],
+)
+def test_a_day_that_is_not_the_employers_promise_is_not_a_respond_by(body: str) -> None:
+    assert read_mail(_mail(body)).respond_by is None
+
+
+def test_a_promise_after_a_candidates_deadline_in_one_sentence_is_still_read() -> None:
+    body = "Please send the forms by Wednesday, and we'll let you know the outcome by Friday."
+    reading = read_mail(_mail(body))
+    assert reading.respond_by is not None
+    assert reading.respond_by.isoformat() == "2027-02-12"  # Date: Tuesday 9 February 2027
+
+
+def test_a_next_step_with_nothing_to_book_is_an_employer_reply_though_it_sounds_like_one() -> None:
+    body = (
+        "Thanks for your interest in the Account Manager role. The next step in our process is a"
+        " short online assessment of about 40 minutes. You'll receive a separate email from our"
+        " assessment partner with your personal link. Please complete it by Thursday at 11:59 pm."
+    )
+    mail = parse_message(_mail(body, sender="Talent Team <careers@bluenose.example>"))
+    signals = read_signals(mail)
+    ruled = classify_by_rules(mail, signals)
+    assert ruled.kind is MailKind.APPLICATION_ACK  # its opening is a receipt's
+    # the model hears an invitation ("link", "minutes"), sure of it
+    heard = Judgement(MailKind.INTERVIEW_INVITE, MailKind.EMPLOYER_REPLY, 1.0, ("link",))
+    assert settle(mail, signals, heard, ruled).kind is MailKind.EMPLOYER_REPLY
+    booked = parse_message(_mail(body + " Or pick a slot to do it with us on Friday at 10:00."))
+    assert settle(booked, signals, heard, ruled).kind is MailKind.INTERVIEW_INVITE

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from followup.mail.bayes import Opinion, trained_model
 from followup.mail.chat import expand_chat
-from followup.mail.learned import kind_model
+from followup.mail.learned import Judgement, kind_model
 from followup.mail.literals import present
 from followup.mail.model import MailKind, ParsedMail
 from followup.mail.phrases import PERSONAL, REMAINS_OPEN, SHOPPING, TABLE
@@ -539,7 +539,12 @@ def classify(mail: ParsedMail, signals: HeaderSignals) -> Verdict:
     if judged.margin >= DECISIVE_MARGIN and judged.kind not in _CHECKED:
         headers = (*signals.auto_headers, *signals.bulk_headers)
         return Verdict(judged.kind, judged.confidence, (judged.reason(), *headers))
-    ruled = classify_by_rules(mail, signals)
+    return settle(mail, signals, judged, classify_by_rules(mail, signals))
+
+
+def settle(mail: ParsedMail, signals: HeaderSignals, judged: Judgement, ruled: Verdict) -> Verdict:
+    """The final reading when the model is unsure, or reads a kind the rules may veto."""
+    text = f"{mail.subject}\n{mail.new_text[:MAX_SCORED_CHARS]}"
     if ruled.kind is judged.kind:
         confidence = max(ruled.confidence, judged.confidence)
         return Verdict(ruled.kind, confidence, (judged.reason(), *ruled.reasons))
@@ -557,11 +562,13 @@ def classify(mail: ParsedMail, signals: HeaderSignals) -> Verdict:
         )
     if (
         judged.kind is MailKind.INTERVIEW_INVITE
-        and ruled.kind is MailKind.EMPLOYER_REPLY
+        and ruled.kind in (MailKind.EMPLOYER_REPLY, MailKind.APPLICATION_ACK)
         and not _invites(mail)
     ):
-        why = f"nothing to book (no time, link or invitation), which outweighs {judged.reason()}"
-        return Verdict(ruled.kind, ruled.confidence, (*ruled.reasons, why))
+        # a next step with nothing to book yet (no time, link or invitation) is news about
+        # the process, whatever the rules made of its opening ("thanks for your interest")
+        why = f"a next step with nothing to book, which outweighs {judged.reason()}"
+        return Verdict(MailKind.EMPLOYER_REPLY, 0.6, (*ruled.reasons, why))
     if judged.kind is MailKind.OFFER and _offer_hedged(text.lower()):
         why = f"the offer is hedged or negated, which outweighs {judged.reason()}"
         return Verdict(ruled.kind, ruled.confidence, (*ruled.reasons, why))

@@ -77,10 +77,13 @@ _CANDIDATE_DEADLINE = re.compile(
     # an appeal window is the candidate's: "podrá interponer recurso ... en el plazo de un mes"
     # (and money or a leaving day is no reply: "de uitbetaling volgt binnen vier weken",
     # "Friday 18 June is my last day")
-    r"uitbetaling|reimburse|erstattung|remboursement|reembolso|rimborso|zwrot koszt|"
+    r"uitbetaling|reimburse|erstattung|remboursement|reembolso|rimborso|zwrot koszt|\bpaid\b|"
+    r"\bpayments?\b|"
     r"my last day|mon dernier jour|mein letzter (?:arbeits)?tag|mi último día|meu último dia|"
     r"il mio ultimo giorno|mijn laatste (?:werk)?dag|mój ostatni dzień|"
     r"\bappeal|interponer|recurso|einspruch|widerspruch|recours|ricorso|odwołani|bezwaar|inviare|enviar(?:nos)?\b|envoyer|schicken|zusenden|"
+    # "pedimos-lhe que nos envie, até quarta-feira, os documentos"
+    r"\benvi(?:e|es|em)\b|\bmande(?:m)?\b|pedimos-lhe|pedimos que|solicitamos que|"
     r"upload|provide (?:us|your|the|a copy)|share your|bring|book (?:a|your)|"
     r"(?:choose|pick|select) (?:a|your|one)\b|\bsign(?:ed|ing)?\b(?![- ]off\b)|signature|deadline|expires?|complete the|submit|return the|"
     r"your (?:response|reply|answer)|let us know|bitte|merci de|veuillez|por favor|per favore|"
@@ -160,6 +163,17 @@ _AWAY_UNTIL = re.compile(
     r"(?:until|till|through|até|hasta|jusqu'(?:au|à)|bis|fino a|fino al|tot|do)\W*$",
     re.I,
 )
+_AWAY_AFTER = re.compile(
+    r"\W{0,3}(?:(?:im|in|auf|en|de|di|op|na|w|on)\s+)?(?:urlaub|elternzeit|vacances|congé|"
+    r"vacaciones|férias|ferie|vakantie|verlof|urlopie|leave|holiday|vacation|abwesend|"
+    r"unterwegs|away|out of (?:the )?office)\b",
+    re.I,
+)
+_EFFECTIVE = re.compile(
+    r"(?:effective|with effect from|as of|ab dem|à compter du|a partir del?|com efeito a|"
+    r"con effetto dal|met ingang van|z dniem)\W*(?:the\s+|on\s+)?$",
+    re.I,
+)
 _GONE_BY = re.compile(r"(?:yesterday and|earlier|already)\s+$", re.I)
 _AFTER_THAT = re.compile(
     r"\s*(?:after|following|of) (?:that|the|this) (?:meeting|date|session|committee|panel|"
@@ -218,6 +232,12 @@ def find_respond_by(
             clause = _CLAUSE_BREAK.search(low, deadline.end())
             if clause is None:
                 continue
+            # the promise's own clause: "send it back whenever you're done, ideally by next
+            # Wednesday, and we'll go through it" starts at the last break before its cue
+            promise = cues.search(low, clause.end())
+            if promise is not None:
+                breaks = list(_CLAUSE_BREAK.finditer(low, clause.end(), promise.start()))
+                clause = breaks[-1] if breaks else clause
             chunk, low = chunk[clause.end() :], low[clause.end() :]
             if _CANDIDATE_DEADLINE.search(low) or not cues.search(low):
                 continue  # the rest of such a sentence needs a cue of its own
@@ -230,6 +250,8 @@ def find_respond_by(
             if m.day >= base
             and not _CLOCK_AFTER.match(chunk, m.end)
             and not chunk.startswith(("'s", "’s"), m.end)  # "Monday's first round": an event
+            # "I will be moving to another team effective June 11": a change, not a promise
+            and not _EFFECTIVE.search(chunk, max(0, m.start - 24), m.start)
             # "I spoke with your references yesterday and today": a day gone by
             and not (m.rule == "today" and _GONE_BY.search(chunk, max(0, m.start - 16), m.start))
         ]
@@ -239,8 +261,10 @@ def find_respond_by(
             if m.rule in ("within", "fortnight")
             or (
                 _BY.search(_TRAILING_WEEKDAY.sub("", chunk[max(0, m.start - 32) : m.start]))
-                # "de férias até sexta" is an absence, not a promise by Friday
+                # "de férias até sexta" is an absence, not a promise by Friday, and so is
+                # "bis Ende August im Urlaub"
                 and not _AWAY_UNTIL.search(chunk[max(0, m.start - 40) : m.start])
+                and not _AWAY_AFTER.match(chunk, m.end)
             )
             or _BY_START.match(m.phrase)
         ]
