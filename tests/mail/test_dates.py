@@ -196,3 +196,32 @@ def test_a_weekday_with_a_day_number_is_that_date_only_when_the_weekday_fits() -
 )
 def test_a_room_number_is_not_a_clock_time(text: str) -> None:
     assert [m.at.isoformat() for m in find_times(text)] == ["14:30:00"]
+
+
+# after blind89-93 (session 4)
+def test_a_weekday_written_after_a_full_date_names_that_date() -> None:
+    sent = datetime(2027, 6, 1, 12, 40, tzinfo=timezone(timedelta(hours=2)))
+    text = "rozmowę kwalifikacyjną w dniu 14 czerwca 2027 r. (poniedziałek) o godz. 10:00"
+    at = find_interview_at(text, sent)
+    assert at is not None
+    assert (at.date(), at.hour) == (date(2027, 6, 14), 10)
+
+
+def test_a_moved_interview_is_at_its_new_slot() -> None:
+    sent = datetime(2027, 5, 21, 13, 48, tzinfo=timezone(timedelta(hours=2)))
+    text = "We've moved your interview from Tuesday 25 May at 15:00 to Wednesday 26 May at 11:00."
+    at = find_interview_at(text, sent)
+    assert at is not None
+    assert (at.date(), at.hour) == (date(2027, 5, 26), 11)
+
+
+def test_two_slots_without_a_move_are_still_options() -> None:
+    sent = datetime(2027, 5, 21, 13, 48, tzinfo=timezone(timedelta(hours=2)))
+    text = "Could you do Tuesday 25 May at 15:00 or Wednesday 26 May at 11:00?"
+    assert find_interview_at(text, sent) is None
+
+
+def test_the_day_a_writers_leave_starts_is_not_a_respond_by() -> None:
+    sent = datetime(2027, 2, 19, 16, 55, tzinfo=UTC)
+    text = "Just to let you know I'm starting maternity leave from Monday, so Priyanka takes over."
+    assert find_respond_by(text, sent) is None

@@ -1441,3 +1441,33 @@ def test_a_next_step_with_nothing_to_book_is_an_employer_reply_though_it_sounds_
     assert settle(mail, signals, heard, ruled).kind is MailKind.EMPLOYER_REPLY
     booked = parse_message(_mail(body + " Or pick a slot to do it with us on Friday at 10:00."))
     assert settle(booked, signals, heard, ruled).kind is MailKind.INTERVIEW_INVITE
+
+
+def test_a_dutch_invitation_promising_news_at_the_latest_by_a_day_sets_respond_by() -> None:
+    body = (
+        "Het gesprek vindt plaats op dinsdag 16 februari om 10:30 uur bij ons op kantoor. Na de"
+        " gesprekken hakt de commissie de knoop door; uiterlijk 26 februari hoor je van ons."
+    )
+    reading = read_mail(_mail(body))
+    assert reading.kind is MailKind.INTERVIEW_INVITE
+    assert reading.respond_by is not None
+    assert reading.respond_by.isoformat() == "2027-02-26"
+
+
+@pytest.mark.parametrize(
+    ("body", "margin", "kind"),
+    [
+        ("Thanks for coming in. I'll be in touch by Friday either way.", 0.5, "employer_reply"),
+        ("Thanks for coming in. I'll be in touch by Friday either way.", 2.5, "rejection"),
+        ("The role is on hold for now; I'll be in touch by Friday.", 2.5, "employer_reply"),
+    ],
+)
+def test_the_rules_keep_an_employer_reply_against_an_unsure_rejection_or_one_said_open(
+    body: str, margin: float, kind: str
+) -> None:
+    mail = parse_message(_mail(body))
+    signals = read_signals(mail)
+    ruled = classify_by_rules(mail, signals)
+    assert ruled.kind is MailKind.EMPLOYER_REPLY
+    heard = Judgement(MailKind.REJECTION, MailKind.EMPLOYER_REPLY, margin, ("coming",))
+    assert settle(mail, signals, heard, ruled).kind.value == kind

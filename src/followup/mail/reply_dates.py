@@ -169,6 +169,13 @@ _AWAY_AFTER = re.compile(
     r"unterwegs|away|out of (?:the )?office)\b",
     re.I,
 )
+# "I'm starting maternity leave from Monday": the writer's absence, not a promise
+_AWAY_FROM = re.compile(
+    r"(?:leave|holiday|vacation|away|off|out of (?:the )?office|urlaub|elternzeit|congé|"
+    r"vacances|vacaciones|férias|ferie|vakantie|verlof|urlop)\W+(?:\w+\W+)?"
+    r"(?:from|starting|as of|ab|à partir d[eu]|dès|desde|a partir de|dal|vanaf|per|od)\W*$",
+    re.I,
+)
 _EFFECTIVE = re.compile(
     r"(?:effective|with effect from|as of|ab dem|à compter du|a partir del?|com efeito a|"
     r"con effetto dal|met ingang van|z dniem)\W*(?:the\s+|on\s+)?$",
@@ -252,6 +259,7 @@ def find_respond_by(
             and not chunk.startswith(("'s", "’s"), m.end)  # "Monday's first round": an event
             # "I will be moving to another team effective June 11": a change, not a promise
             and not _EFFECTIVE.search(chunk, max(0, m.start - 24), m.start)
+            and not _AWAY_FROM.search(chunk[max(0, m.start - 40) : m.start])
             # "I spoke with your references yesterday and today": a day gone by
             and not (m.rule == "today" and _GONE_BY.search(chunk, max(0, m.start - 16), m.start))
         ]
@@ -265,6 +273,7 @@ def find_respond_by(
                 # "bis Ende August im Urlaub"
                 and not _AWAY_UNTIL.search(chunk[max(0, m.start - 40) : m.start])
                 and not _AWAY_AFTER.match(chunk, m.end)
+                and not _AWAY_FROM.search(chunk[max(0, m.start - 40) : m.start])
             )
             or _BY_START.match(m.phrase)
         ]
@@ -337,7 +346,10 @@ _DECISION_CUE = re.compile(
     r"retorno|resposta|decisão|decidir|novidades|"
     r"risposta|decisione|decidere|faremo sapere|riscontro|"
     r"terugkoppeling|laten (?:we )?(?:je|u) weten|besluit|beslissing|"
-    r"odpowied|decyzj|odezwiemy|poinformujemy|damy znać",
+    r"\bhoor(?:t|en)? (?:je|u) van (?:ons|mij)|uitsluitsel|"
+    r"odpowied|decyzj|odezwiemy|poinformujemy|damy znać|"
+    r"(?:you'll|you will) hear from us|von uns hören|hören sie von uns|hörst du von uns|"
+    r"avrai nostre notizie|tendrás noticias|terá notícias|aurez de nos nouvelles",
 )
 
 

@@ -10,6 +10,7 @@ are resolved in the sender's zone as the Date header tells it.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 from followup.mail.dates import (
@@ -115,11 +116,42 @@ def find_slots(text: str, sent: datetime) -> list[datetime]:
     return [start for start, _ in _slot_pairs(text, sent)]
 
 
+# "w dniu 14 czerwca 2027 r. (poniedziałek)", "le 3 mars (mercredi)": the weekday after a
+# date names that date again
+_SAME_DAY_GAP = re.compile(r"\W{0,4}(?:r\.|roku)?\W{0,4}")
+# "we've moved your interview from Tuesday 25 May at 15:00 to Wednesday 26 May at 11:00"
+_MOVED = re.compile(
+    r"mov(?:e|ed|ing)|reschedul|chang|shift|bring (?:it )?forward|push(?:ed)? (?:it )?back|"
+    r"verschoben|verschieben|verlegt|déplac|décal|repouss|reprogram|cambi|traslad|mudad|"
+    r"remarcad|spostat|verplaatst|verzet|przeniesi|przesuni",
+    re.I,
+)
+_FROM_BEFORE = re.compile(r"\b(?:from|von|vom|du|de|del|van|da|dal|z|od)\s+(?:\w+,?\s+)?$", re.I)
+
+
+def _same_day_weekdays(text: str, dates: list[DateMention]) -> list[DateMention]:
+    """Give a weekday written right after a full date that date's day."""
+    kept: list[DateMention] = []
+    for mention in dates:
+        previous = kept[-1] if kept else None
+        if (
+            previous is not None
+            and mention.rule == "weekday"
+            and previous.rule != "weekday"
+            and previous.day.weekday() == mention.day.weekday() % 7
+            and _SAME_DAY_GAP.fullmatch(text, previous.end, mention.start)
+        ):
+            mention = replace(mention, day=previous.day)
+        kept.append(mention)
+    return kept
+
+
 def _slot_pairs(text: str, sent: datetime) -> list[tuple[datetime, datetime | None]]:
     base = sent.date()
     dates = [d for d in find_dates(text, base) if d.explicit or d.phrase.lower() in _DAY_WORDS]
     if not dates:
         return []
+    dates = _same_day_weekdays(text, dates)
     fallback = sender_zone(sent)
     instants: list[tuple[datetime, datetime | None]] = []
     for mention in find_times(text):
@@ -141,6 +173,10 @@ def _slot_pairs(text: str, sent: datetime) -> list[tuple[datetime, datetime | No
             continue  # "send it back by 9am on Monday 22 February": the time is the deadline
         if _CALLED_OFF.search(_sentence(text, best.start, mention.end)):
             continue
+        if _FROM_BEFORE.search(text, max(0, best.start - 24), best.start) and _MOVED.search(
+            _sentence(text, best.start, mention.end)
+        ):
+            continue  # the old slot of a moved interview
         if _ENDS_AT.search(text, max(0, mention.start - 8), mention.start):
             continue  # "a late shift until 10pm", "in the shop until 3": an end, not a start
         if _OWN_HOURS.search(_sentence(text, best.start, mention.end)):
