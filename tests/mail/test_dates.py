@@ -225,3 +225,14 @@ def test_the_day_a_writers_leave_starts_is_not_a_respond_by() -> None:
     sent = datetime(2027, 2, 19, 16, 55, tzinfo=UTC)
     text = "Just to let you know I'm starting maternity leave from Monday, so Priyanka takes over."
     assert find_respond_by(text, sent) is None
+
+
+def test_the_slot_an_interview_was_set_for_is_not_its_new_one() -> None:
+    sent = datetime(2027, 9, 6, 10, 40, tzinfo=timezone(timedelta(hours=1)))
+    text = (
+        "I need to move your interview, which was set for Wednesday 8 September at 11am. "
+        "Would Thursday 9 September at 2.15pm work for you instead?"
+    )
+    at = find_interview_at(text, sent)
+    assert at is not None
+    assert (at.date(), at.hour, at.minute) == (date(2027, 9, 9), 14, 15)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from followup.mail import MailKind, read_mail
-from followup.mail.classify import classify_by_rules, settle
+from followup.mail.classify import Verdict, classify_by_rules, settle
 from followup.mail.learned import Judgement
 from followup.mail.parse import parse_message
 from followup.mail.signals import read_signals
@@ -1471,3 +1471,15 @@ def test_the_rules_keep_an_employer_reply_against_an_unsure_rejection_or_one_sai
     assert ruled.kind is MailKind.EMPLOYER_REPLY
     heard = Judgement(MailKind.REJECTION, MailKind.EMPLOYER_REPLY, margin, ("coming",))
     assert settle(mail, signals, heard, ruled).kind.value == kind
+
+
+def test_a_rules_verdict_resting_on_the_naive_bayes_opinion_gives_way_to_the_learned_model() -> (
+    None
+):
+    mail = parse_message(_mail("Om de procedure af te ronden, vraag ik u om twee referenten."))
+    signals = read_signals(mail)
+    hunch = Verdict(MailKind.REJECTION, 0.6, ("model: rejection p=1.00 ('hartelijk')",))
+    phrase = Verdict(MailKind.REJECTION, 0.75, ("phrase 'afgewezen'",))
+    unsure = Judgement(MailKind.EMPLOYER_REPLY, MailKind.REJECTION, 0.1, ("referenten",))
+    assert settle(mail, signals, unsure, hunch).kind is MailKind.EMPLOYER_REPLY
+    assert settle(mail, signals, unsure, phrase).kind is MailKind.REJECTION

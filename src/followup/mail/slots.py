@@ -126,6 +126,11 @@ _MOVED = re.compile(
     r"remarcad|spostat|verplaatst|verzet|przeniesi|przesuni",
     re.I,
 )
+_WAS_SET = re.compile(
+    r"\b(?:was|were|had been|originally)\s+(?:(?:set|scheduled|booked|planned|arranged|"
+    r"due)\s+)?(?:for|on)\s+(?:the\s+)?(?:\w+day,?\s+)?$",
+    re.I,
+)
 _FROM_BEFORE = re.compile(r"\b(?:from|von|vom|du|de|del|van|da|dal|z|od)\s+(?:\w+,?\s+)?$", re.I)
 
 
@@ -173,6 +178,8 @@ def _slot_pairs(text: str, sent: datetime) -> list[tuple[datetime, datetime | No
             continue  # "send it back by 9am on Monday 22 February": the time is the deadline
         if _CALLED_OFF.search(_sentence(text, best.start, mention.end)):
             continue
+        if _WAS_SET.search(text[max(0, best.start - 40) : best.start]):
+            continue  # "your interview, which was set for Wednesday 8 September at 11am"
         if _FROM_BEFORE.search(text, max(0, best.start - 24), best.start) and _MOVED.search(
             _sentence(text, best.start, mention.end)
         ):
