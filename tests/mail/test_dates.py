@@ -236,3 +236,38 @@ def test_the_slot_an_interview_was_set_for_is_not_its_new_one() -> None:
     at = find_interview_at(text, sent)
     assert at is not None
     assert (at.date(), at.hour, at.minute) == (date(2027, 9, 9), 14, 15)
+
+
+def test_a_time_written_with_a_spaced_h_is_a_time() -> None:
+    sent = datetime(2027, 4, 12, 10, 30, tzinfo=timezone(timedelta(hours=-4)))
+    at = find_interview_at("Est-ce que jeudi le 15 avril à 14 h te conviendrait?", sent)
+    assert at is not None
+    assert (at.date(), at.hour) == (date(2027, 4, 15), 14)
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("Contiamo di darle una risposta definitiva entro la fine del mese.", "2027-03-31"),
+        ("Mi hanno promesso un riscontro entro la fine della prossima settimana.", "2027-03-19"),
+        ("Les résultats vous seront communiqués au plus tard le vendredi 26 mars.", "2027-03-26"),
+    ],
+)
+def test_a_promise_by_a_day_with_an_article_is_a_respond_by(text: str, day: str) -> None:
+    sent = datetime(2027, 3, 10, 14, 20, tzinfo=timezone(timedelta(hours=1)))
+    found = find_respond_by("Buongiorno. Il processo decisionale slitta.\n" + text, sent)
+    assert found is not None
+    assert found.isoformat() == day
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Può inviarli rispondendo a questa e-mail entro venerdì 12 marzo. Le daremo notizie.",
+        "Agradecemos que nos faça chegar a documentação até ao dia 18 de março. Daremos notícias.",
+        "Sarah and James enjoyed meeting you on Tuesday and will be in touch about next steps.",
+    ],
+)
+def test_a_candidates_deadline_or_a_day_gone_by_is_not_a_respond_by(text: str) -> None:
+    sent = datetime(2027, 3, 10, 14, 20, tzinfo=timezone(timedelta(hours=1)))
+    assert find_respond_by(text, sent) is None

@@ -613,7 +613,7 @@ ZONES: dict[str, str] = {
 _ZONE_RE = "|".join(sorted(map(re.escape, ZONES), key=len, reverse=True))
 _TIME = (
     r"(?P<h{n}>[01]?\d|2[0-3])(?:(?P<sep{n}>[:.h]|\s?uhr\s?|\s?h\s?)(?P<m{n}>[0-5]\d))?"
-    r"(?:\s*(?P<ap{n}>a\.?m\.?|p\.?m\.?)|(?P<hh{n}>h|\s?uhr|\s?hrs|\s?uur|\s?horas|\s?godz\.?|u(?![a-z]))?)"
+    r"(?:\s*(?P<ap{n}>a\.?m\.?|p\.?m\.?)|(?P<hh{n}>\s?h(?![a-zà-ü])|\s?heures?\b|\s?uhr|\s?hrs|\s?uur|\s?horas|\s?godz\.?|u(?![a-z]))?)"
 )
 TIME_RE = re.compile(
     # "13.05.2026" is a date, "0.15%" a share, "EUR 4.150" an amount

@@ -35,6 +35,7 @@ _REPLY_CUE = re.compile(
     r"decision|decide|feedback|respond|reply to you|contact you|reach out|come back|follow up with|"
     r"(?<!personal )(?<!family )news|touch base|"
     # a public body's "se comunique ... en un plazo de diez días hábiles"
+    r"seront communiqu|serez (?:informée?s?|avisée?s?)|vous informerons|"
     r"(?:will|'ll) be notified|notify you|(?:u|je) ontvangt[^.]{0,40}bericht|bericht van ons|contact[aá]-(?:l[oa]s?|te)-emos|(?:uma|com uma|a nossa) resposta|se comuni(?:que|cará)|será comunicad|sarà comunicat|sera communiqu|mitgeteilt|bekanntgegeben|"
     r"resolución|resolução|review (?:your|all)|reviewing|next steps|"
     r"reviendr|revenir vers|réponse|décision|retour|tenir informé|contacter|nouvelles|"
@@ -84,6 +85,10 @@ _CANDIDATE_DEADLINE = re.compile(
     r"\bappeal|interponer|recurso|einspruch|widerspruch|recours|ricorso|odwołani|bezwaar|inviare|enviar(?:nos)?\b|envoyer|schicken|zusenden|"
     # "pedimos-lhe que nos envie, até quarta-feira, os documentos"
     r"\benvi(?:e|es|em)\b|\bmande(?:m)?\b|pedimos-lhe|pedimos que|solicitamos que|"
+    # "agradecemos que nos faça chegar a documentação até ao dia 18 de maio"
+    r"fa[çc]a chegar|fazer chegar|agradecemos que nos|solicitar o envio|"
+    # "può inviarli entro venerdì", "le chiedo di inviarmi entro fine mese"
+    r"\binviar(?:l[aeio]|mi|ci|vi)\b|\binviatemi\b|\bmandarmi\b|(?:le|ti|vi) chiedo|"
     r"upload|provide (?:us|your|the|a copy)|share your|bring|book (?:a|your)|"
     r"(?:choose|pick|select) (?:a|your|one)\b|\bsign(?:ed|ing)?\b(?![- ]off\b)|signature|deadline|expires?|complete the|submit|return the|"
     r"your (?:response|reply|answer)|let us know|bitte|merci de|veuillez|por favor|per favore|"
@@ -114,7 +119,8 @@ _BY = re.compile(
     r"entro|voor|uiterlijk|do|przed|"
     # "at the latest": spätestens (am), au plus tard (le), como muy tarde (el)...
     r"latest|spätestens|plus tard|más tardar|(?:como|lo más) tarde|muy tarde|mais tardar|più tardi|najpóźniej)"
-    r"\W*(?:the\s+|le\s+|el\s+|den\s+|o\s+|il\s+|zum\s+|am\s+|dem\s+|al\s+|au\s+|dnia\s+)?"
+    r"\W*(?:the\s+|le\s+|la\s+|el\s+|den\s+|o\s+|a\s+|il\s+|zum\s+|am\s+|dem\s+|al\s+|"
+    r"au\s+|dnia\s+)?"
     r"(?:(?:dia|día|giorno|jour|dag|dnia)\s+)?$",
     re.I,
 )
@@ -174,6 +180,13 @@ _AWAY_FROM = re.compile(
     r"(?:leave|holiday|vacation|away|off|out of (?:the )?office|urlaub|elternzeit|congé|"
     r"vacances|vacaciones|férias|ferie|vakantie|verlof|urlop)\W+(?:\w+\W+)?"
     r"(?:from|starting|as of|ab|à partir d[eu]|dès|desde|a partir de|dal|vanaf|per|od)\W*$",
+    re.I,
+)
+# "Sarah and James enjoyed meeting you on Tuesday": a day gone by, whatever cue follows
+_MET_ON = re.compile(
+    r"(?:enjoyed|thanks? (?:you )?for|great|good|nice|lovely|pleasure)\s+(?:meeting|speaking|"
+    r"talking|chatting|seeing|to meet|to speak|to talk|to see)\b[^.!?]{0,30}\bon\s+$|"
+    r"\b(?:met|spoke|talked|interviewed|chatted)\b[^.!?]{0,20}\bon\s+$",
     re.I,
 )
 _EFFECTIVE = re.compile(
@@ -262,6 +275,7 @@ def find_respond_by(
             and not _AWAY_FROM.search(chunk[max(0, m.start - 40) : m.start])
             # "I spoke with your references yesterday and today": a day gone by
             and not (m.rule == "today" and _GONE_BY.search(chunk, max(0, m.start - 16), m.start))
+            and not _MET_ON.search(chunk[max(0, m.start - 50) : m.start])
         ]
         introduced = [
             m
