@@ -1483,3 +1483,14 @@ def test_a_rules_verdict_resting_on_the_naive_bayes_opinion_gives_way_to_the_lea
     unsure = Judgement(MailKind.EMPLOYER_REPLY, MailKind.REJECTION, 0.1, ("referenten",))
     assert settle(mail, signals, unsure, hunch).kind is MailKind.EMPLOYER_REPLY
     assert settle(mail, signals, unsure, phrase).kind is MailKind.REJECTION
+
+
+def test_an_invitation_with_an_unsubscribe_footer_is_still_an_invitation() -> None:
+    body = "Your one-way video interview is ready: record it by Friday. Unsubscribe from reminders."
+    mail = parse_message(_mail(body, sender="Hiring Team <noreply@vidhire.example>"))
+    signals = read_signals(mail)
+    listed = Verdict(MailKind.OTHER, 0.7, ("phrase 'unsubscribe'",))
+    heard = Judgement(MailKind.INTERVIEW_INVITE, MailKind.OTHER, 2.6, ("video",))
+    assert settle(mail, signals, heard, listed).kind is MailKind.INTERVIEW_INVITE
+    quoted = Judgement(MailKind.REJECTION, MailKind.OTHER, 2.6, ("unfortunately",))
+    assert settle(mail, signals, quoted, listed).kind is MailKind.OTHER

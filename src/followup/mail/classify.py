@@ -582,7 +582,11 @@ def settle(mail: ParsedMail, signals: HeaderSignals, judged: Judgement, ruled: V
         return Verdict(
             ruled.kind, ruled.confidence, (*ruled.reasons, f"outweighs {judged.reason()}")
         )
-    if ruled.kind is MailKind.OTHER and (signals.bulk_headers or _LIST_TALK.search(lowered)):
+    if (
+        ruled.kind is MailKind.OTHER
+        and judged.kind in (MailKind.REJECTION, MailKind.OFFER)
+        and (signals.bulk_headers or _LIST_TALK.search(lowered))
+    ):
         # a newsletter quoting a rejection template: the model knows what a rejection
         # says, not whose it is
         return Verdict(
