@@ -110,3 +110,19 @@ def test_the_never_tuned_splits_are_not_in_the_training_data(folder: Path) -> No
     for name in json.loads((folder / "labels.json").read_text(encoding="utf-8")):
         mail = parse_message((folder / name).read_bytes())
         assert f"{mail.subject}\n{mail.new_text}" not in learned, name
+
+
+def test_a_calendar_invite_for_somebody_elses_appointment_is_not_an_interview() -> None:
+    dental = CORPUS / "2026-04-02-lakeview-dental.eml"
+    if not dental.exists():
+        pytest.skip(f"{dental} is not here")
+    # the rules find no interview words; the model hears an invitation but hesitates with
+    # "other", and so the rules' reading stands
+    assert read_mail(dental.read_bytes()).kind is MailKind.OTHER
+
+
+def test_a_calendar_invite_in_words_the_rules_lack_is_an_interview_when_the_model_says_so() -> None:
+    portfolio = CASES / "blind92" / "i01-gcal-invite-utc.eml"
+    reading = read_mail(portfolio.read_bytes())
+    assert reading.kind is MailKind.INTERVIEW_INVITE
+    assert reading.reasons[0].startswith("calendar invite 'Portfolio review")

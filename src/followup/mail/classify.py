@@ -545,10 +545,13 @@ def classify(mail: ParsedMail, signals: HeaderSignals) -> Verdict:
             return ruled
         # an invitation whose words the rules lack ("Portfolio review - 10 min intro, 35 min
         # on two projects"), not a webinar's
+        # and the model must not hesitate with "other": a dentist's "your cleaning is
+        # confirmed, reply to this invite" reads like an invitation too, but its runner-up
+        # says it is nobody's job
         judged = kind_model().judge(text)
         if judged is None or judged.kind is not MailKind.INTERVIEW_INVITE:
             return ruled
-        if judged.margin < DECISIVE_MARGIN:
+        if judged.margin < DECISIVE_MARGIN or judged.runner_up is MailKind.OTHER:
             return ruled
         summary = f"calendar invite '{mail.calendar.summary[:60]}'"
         return Verdict(judged.kind, judged.confidence, (summary, judged.reason()))
