@@ -122,6 +122,8 @@ def _same_instant(got: object, want: object) -> bool:
 
 
 def report(readings: dict[str, dict[str, object]], title: str) -> None:
+    """Per-kind P/R/F1 and macro-F1 of ``readings`` ({key: {"kind", "want", fields...}}), and
+    the two date fields where the readings carry them."""
     print(f"\n{title}: {len(readings)} messages")
     f1s = []
     for kind in KINDS:
@@ -135,7 +137,9 @@ def report(readings: dict[str, dict[str, object]], title: str) -> None:
         print(f"  {kind:17} P {precision:.3f}  R {recall:.3f} ({tp}/{tp + fn})  F1 {f1:.3f}")
     print(f"  macro-F1 {sum(f1s) / len(f1s):.3f} (target >= 0.93; recall target 0.97)")
     for field, target in (("interview_at", 0.90), ("respond_by", 0.85)):
-        pairs = [r[field] for r in readings.values()]
+        pairs = [r[field] for r in readings.values() if field in r]
+        if not pairs:
+            continue
         considered = [p for p in pairs if isinstance(p, list) and (p[0] or p[1])]
         good = sum(1 for p in considered if _same_instant(p[0], p[1]))
         share = good / len(considered) if considered else 1.0

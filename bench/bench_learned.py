@@ -14,7 +14,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from bench.bench_first_sight import FIRST_SIGHT, KINDS
+from bench.bench_first_sight import FIRST_SIGHT, report
 from followup.mail.bayes import training_examples
 from followup.mail.evaluate import load_labels
 from followup.mail.learned import train
@@ -30,7 +30,7 @@ def _texts(name: str) -> list[tuple[MailKind, str]]:
     examples = []
     for file, label in sorted(load_labels(folder).items()):
         mail = parse_message((folder / file).read_bytes())
-        examples.append((MailKind(label["kind"]), f"{mail.subject}\n{mail.new_text}"))
+        examples.append((MailKind(str(label["kind"])), f"{mail.subject}\n{mail.new_text}"))
     return examples
 
 
@@ -43,28 +43,21 @@ def main() -> None:
     folders = sorted(n for n in measured if (CASES / n / "labels.json").exists())
     texts = {name: _texts(name) for name in folders}
     base = training_examples()
-    tally: Counter[tuple[str, str]] = Counter()  # (wanted, got)
+    readings: dict[str, dict[str, object]] = {}
     rounds = [sets for sets in FIRST_SIGHT.values() if all(s in texts for s in sets)]
     for sets in rounds:
         others = [e for name in folders if name not in sets for e in texts[name]]
         model = train(base + others)
         for name in sets:
-            for kind, text in texts[name]:
+            for number, (kind, text) in enumerate(texts[name]):
                 judged = model.judge(text)
-                tally[(kind.value, judged.kind.value if judged else "other")] += 1
-    total = sum(tally.values())
-    print(f"learned model alone, leave-one-round-out over {len(rounds)} rounds ({total} mails)")
-    f1s = []
-    for kind in KINDS:
-        tp = tally[(kind, kind)]
-        fn = sum(n for (want, got), n in tally.items() if want == kind and got != kind)
-        fp = sum(n for (want, got), n in tally.items() if got == kind and want != kind)
-        precision = tp / (tp + fp) if tp + fp else 1.0
-        recall = tp / (tp + fn) if tp + fn else 1.0
-        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        f1s.append(f1)
-        print(f"  {kind:17} P {precision:.3f}  R {recall:.3f} ({tp}/{tp + fn})  F1 {f1:.3f}")
-    print(f"  macro-F1 {sum(f1s) / len(f1s):.3f} (the shipped reader adds the rules' vetoes)")
-    worst = sorted(((n, w, g) for (w, g), n in tally.items() if w != g), reverse=True)[:5]
-    print("  most common confusions: " + ", ".join(f"{w}->{g} {n}" for n, w, g in worst))
+                got = judged.kind.value if judged else "other"
+                readings[f"{name}/{number}"] = {"kind": got, "want": kind.value}
+    report(readings, f"learned model alone, leave-one-round-out over {len(rounds)} rounds")
+    print("  (the shipped reader adds the rules' vetoes: bench first_sight)")
+    confusions = Counter(
+        (r["want"], r["kind"]) for r in readings.values() if r["want"] != r["kind"]
+    )
+    worst = ", ".join(f"{w}->{g} {n}" for (w, g), n in confusions.most_common(5))
+    print(f"  most common confusions: {worst}")
     print(f"  {len(rounds)} fits in {time.process_time() - started:.0f} s CPU")
