@@ -531,10 +531,9 @@ def classify(mail: ParsedMail, signals: HeaderSignals) -> Verdict:
     """The kind of ``mail`` with a confidence in 0..1 and human-readable reasons.
 
     The learned model (learned.py) reads the kind; the phrase rules decide where a fact of
-    structure settles it (a delivery report, a calendar part), where the model is unsure, and
-    where the rules read an employer reply that the model takes for a rejection: there the
-    rules know what keeps a candidacy open ("on hold", "we'll get back to you by Friday"),
-    and in those tests they were right nine times in eleven.
+    structure settles it (a delivery report, a calendar part) and, through ``settle``, where
+    the model is unsure or reads a rejection, offer or invitation that needs logic rather
+    than words (docs/classifier.md, "How it decides").
     """
     if signals.mailer_daemon or mail.is_delivery_report:
         return classify_by_rules(mail, signals)
@@ -543,11 +542,10 @@ def classify(mail: ParsedMail, signals: HeaderSignals) -> Verdict:
         ruled = classify_by_rules(mail, signals)
         if ruled.kind is not MailKind.OTHER or mail.calendar.method == "CANCEL":
             return ruled
-        # an invitation whose words the rules lack ("Portfolio review - 10 min intro, 35 min
-        # on two projects"), not a webinar's
-        # and the model must not hesitate with "other": a dentist's "your cleaning is
-        # confirmed, reply to this invite" reads like an invitation too, but its runner-up
-        # says it is nobody's job
+        # an invitation in words the rules lack ("Portfolio review - 10 min intro, 35 min on
+        # two projects"), when the model is sure of it and does not hesitate with "other": a
+        # dentist's "your cleaning is confirmed" reads like an invitation too, but its
+        # runner-up says it is nobody's job
         judged = kind_model().judge(text)
         if judged is None or judged.kind is not MailKind.INTERVIEW_INVITE:
             return ruled
