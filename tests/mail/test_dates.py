@@ -271,3 +271,11 @@ def test_a_promise_by_a_day_with_an_article_is_a_respond_by(text: str, day: str)
 def test_a_candidates_deadline_or_a_day_gone_by_is_not_a_respond_by(text: str) -> None:
     sent = datetime(2027, 3, 10, 14, 20, tzinfo=timezone(timedelta(hours=1)))
     assert find_respond_by(text, sent) is None
+
+
+def test_the_same_slot_restated_in_the_readers_uk_time_is_one_slot() -> None:
+    sent = datetime(2027, 2, 5, 13, 25, tzinfo=timezone(timedelta(hours=-8)))
+    text = "Would Thursday at 9:30 am Pacific work for you? I believe that's 5:30 pm in the UK."
+    at = find_interview_at(text, sent)
+    assert at is not None
+    assert at.astimezone(UTC) == datetime(2027, 2, 11, 17, 30, tzinfo=UTC)

@@ -602,6 +602,7 @@ ZONES: dict[str, str] = {
     "central european summer time": "Europe/Berlin",
 "hora de brasília": "America/Sao_Paulo",
     "bst": "Europe/London", "uk time": "Europe/London", "london": "Europe/London",
+    "uk": "Europe/London", "in the uk": "Europe/London", "in london": "Europe/London",
     "cet": "Europe/Berlin", "cest": "Europe/Berlin", "mez": "Europe/Berlin", "mesz": "Europe/Berlin",
     "berlin": "Europe/Berlin", "paris": "Europe/Paris", "heure de paris": "Europe/Paris",
     "madrid": "Europe/Madrid", "hora de madrid": "Europe/Madrid", "hora peninsular": "Europe/Madrid",
