@@ -3,13 +3,13 @@
 Why a second, stronger model. The phrase rules and the naive Bayes second opinion were tuned,
 round after round, on mail from independent writers, and every new round still found
 employer replies in wordings they lacked. A discriminative linear model, trained on every
-labelled mail we have (the packaged examples and all tuned case sets, about 7,000 mails from
-about 80 writers), weighs each word against every other instead of counting it once per kind,
+labelled mail we have (the packaged examples and all tuned case sets, about 8,000 mails from
+about 100 writers), weighs each word against every other instead of counting it once per kind,
 and in leave-one-round-out tests it read the unseen rounds far better than the rules did
 (docs/classifier.md has the figures).
 
 It stays explainable: a verdict names the words that pushed it most towards its kind and away
-from the runner-up. It runs on the CPU with no network: scikit-learn fits it (about a second),
+from the runner-up. It runs on the CPU with no network: scikit-learn fits it (about 5 s),
 ``make`` does so once, and the weights are cached under the user cache folder, keyed by a hash
 of the training data, so every later process only loads them.
 """
