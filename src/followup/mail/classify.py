@@ -478,10 +478,6 @@ unless the mail says in so many words that the candidacy stays open. In the leav
 tests every case the rules got right had a lead under 0.9 and the model's were at 1.39 and
 above, as were the three rejections of blind90 and blind93 ("we've decided to fill the role
 internally", "abbiamo scelto un'altra persona" in a warm thread) that a plain veto lost."""
-_CHECKED = (MailKind.REJECTION, MailKind.OFFER, MailKind.INTERVIEW_INVITE)
-"""The model's readings the rules may still veto: it weighs words, not logic, so "if we were
-to make you an offer", "the role is on hold, we'll be in touch by Friday" and "ahead of your
-interview, please bring a photo ID" sound to it like an offer, a rejection and an invitation."""
 # "if we were to make you an offer", "should you be successful, a formal offer follows":
 # talk about an offer that is not one. Lower-cased text.
 _HEDGED_OFFER = re.compile(
@@ -556,10 +552,29 @@ def classify(mail: ParsedMail, signals: HeaderSignals) -> Verdict:
     judged = kind_model().judge(text)
     if judged is None:
         return classify_by_rules(mail, signals)
-    if judged.margin >= DECISIVE_MARGIN and judged.kind not in _CHECKED:
+    if judged.margin >= DECISIVE_MARGIN and not _vetoable(mail, signals, judged, text.lower()):
+        # no veto could overturn it, so the rules are not read: they are most of the cost
+        # of a reading (phrase scoring above all), and the model's words explain it
         headers = (*signals.auto_headers, *signals.bulk_headers)
         return Verdict(judged.kind, judged.confidence, (judged.reason(), *headers))
     return settle(mail, signals, judged, classify_by_rules(mail, signals))
+
+
+def _vetoable(mail: ParsedMail, signals: HeaderSignals, judged: Judgement, lowered: str) -> bool:
+    """Whether one of ``settle``'s vetoes could overturn this sure reading, so the rules must
+    be read. The model weighs words, not logic: "if we were to make you an offer", "the role
+    is on hold, we'll be in touch by Friday" and "ahead of your interview, please bring a
+    photo ID" sound to it like an offer, a rejection and an invitation."""
+    listed = bool(signals.bulk_headers) or bool(_LIST_TALK.search(lowered))
+    match judged.kind:
+        case MailKind.REJECTION:
+            return listed or judged.margin < VETO_MARGIN or bool(_STILL_OPEN.search(lowered))
+        case MailKind.OFFER:
+            return listed or _offer_hedged(lowered)
+        case MailKind.INTERVIEW_INVITE:
+            return not _invites(mail)
+        case _:
+            return False
 
 
 def settle(mail: ParsedMail, signals: HeaderSignals, judged: Judgement, ruled: Verdict) -> Verdict:
