@@ -14,6 +14,7 @@ import json
 import math
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -112,25 +113,30 @@ class NaiveBayes:
         return Opinion(best, probability, tuple(w for w in words if pull(w) > 0))
 
 
-def training_examples() -> list[tuple[MailKind, str]]:
-    """Every packaged example: exported training cases, wording families, written mail.
+CASE_FILE_PREFIX = "cases_"
+"""Packaged exports of the tuned case sets: only the learned model (learned.py) learns from
+them; the phrase rules were tuned with this model as it is."""
 
-    All ``*.json`` files of the data package are read, in name order, so new data needs no
-    code change; the exported tuned case sets (``cases_*.json``) are the learned model's
-    alone (learned.py): the phrase rules were tuned with this model as it is.
-    """
+
+def packaged_examples(wanted: Callable[[str], bool]) -> list[tuple[MailKind, str]]:
+    """The examples of every ``*.json`` file of the data package whose name is ``wanted``,
+    in name order, so new data needs no code change."""
     examples: list[tuple[MailKind, str]] = []
     folder = resources.files("followup.mail.data")
-    files = sorted(
-        (f for f in folder.iterdir() if f.name.endswith(".json") and f.name[:6] != "cases_"),
-        key=lambda f: f.name,
-    )
-    for file in files:
+    for file in sorted(folder.iterdir(), key=lambda f: f.name):
+        if not file.name.endswith(".json") or not wanted(file.name):
+            continue
         data = json.loads(file.read_text(encoding="utf-8"))
         for kind_name, texts in sorted(data.items()):
             kind = MailKind(kind_name)
             examples.extend((kind, text) for text in texts)
     return examples
+
+
+def training_examples() -> list[tuple[MailKind, str]]:
+    """Every packaged example but the tuned case sets: exported training cases, wording
+    families, written mail."""
+    return packaged_examples(lambda name: not name.startswith(CASE_FILE_PREFIX))
 
 
 @cache

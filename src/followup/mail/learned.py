@@ -18,12 +18,10 @@ from __future__ import annotations
 
 import hashlib
 import io
-import json
 import logging
 import math
 import os
 import tempfile
-from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -33,7 +31,7 @@ import numpy as np
 import numpy.typing as npt
 import platformdirs
 
-from followup.mail.bayes import features
+from followup.mail.bayes import CASE_FILE_PREFIX, features, packaged_examples
 from followup.mail.model import MailKind
 
 log = logging.getLogger(__name__)
@@ -43,8 +41,6 @@ VERSION = "1"
 _C = 0.5
 """Regularisation of the support-vector fit; 0.1 to 1 scored the same in cross-validation."""
 _KINDS = tuple(MailKind)
-CASE_FILE_PREFIX = "cases_"
-"""Packaged exports of the tuned case sets; only this model learns from them (see bayes.py)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,23 +93,12 @@ class LinearModel:
 
 def case_examples() -> list[tuple[MailKind, str]]:
     """The packaged exports of tuned case sets (``cases_*.json``), in name order."""
-    return list(_read_examples(lambda name: name.startswith(CASE_FILE_PREFIX)))
+    return packaged_examples(lambda name: name.startswith(CASE_FILE_PREFIX))
 
 
 def all_examples() -> list[tuple[MailKind, str]]:
     """Every packaged example: written examples, wording families and tuned case sets."""
-    return list(_read_examples(lambda name: True))
-
-
-def _read_examples(wanted: Callable[[str], bool]) -> Iterable[tuple[MailKind, str]]:
-    folder = resources.files("followup.mail.data")
-    for file in sorted(folder.iterdir(), key=lambda f: f.name):
-        if not file.name.endswith(".json") or not wanted(file.name):
-            continue
-        data = json.loads(file.read_text(encoding="utf-8"))
-        for kind_name, texts in sorted(data.items()):
-            kind = MailKind(kind_name)
-            yield from ((kind, text) for text in texts)
+    return packaged_examples(lambda name: True)
 
 
 def train(examples: list[tuple[MailKind, str]]) -> LinearModel:
